@@ -1,0 +1,229 @@
+// The plain data that flows between the pipeline's stages: read → map → records → normalise →
+// dedupe → merge → segment → allocate → report. Stages are functions over these types.
+
+export const FIELDS = [
+  "id", "name", "tax_id", "country", "region", "city", "address", "postal_code", "phone", "email",
+  "website", "industry", "industry_code", "company_type", "employees", "annual_revenue", "owner",
+  "created_at", "last_activity_at", "activity_count", "deals_won", "revenue_won", "last_purchase_at",
+  "status", "motivation", "notes", "contact_name", "contact_role", "contact_phone", "contact_email",
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Fields holding a number (normalised to a plain decimal string with `.`). */
+export const NUMBER_FIELDS = ["employees", "annual_revenue", "activity_count", "deals_won", "revenue_won"] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+/** Fields holding a date (normalised to `YYYY-MM-DD`). */
+export const DATE_FIELDS = ["created_at", "last_activity_at", "last_purchase_at"] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+export type Lang = "en" | "ru" | "ro";
+
+export const DIALECTS = ["bitrix24", "amocrm", "1c", "hubspot", "salesforce", "zoho", "pipedrive", "odoo", "generic"] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// read
+
+/** One physical record of the file as csv-parse gave it. */
+export interface RawRecord {
+  /** Physical line where the record starts; the file's first line is 1. */
+  line: number;
+  cells: string[];
+}
+
+export interface RawTable {
+  /** Path as given on the command line (for messages). */
+  path: string;
+  /** Base name of the file (for outputs: never an absolute path). */
+  file: string;
+  /** WHATWG name: `utf-8`, `utf-16le`, `windows-1251`, ... */
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  /** Header line number (1 unless leading junk such as `sep=;` was skipped). */
+  headerLine: number;
+  /** Every non-blank record after the header, trailers included (the records stage drops them). */
+  records: RawRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// map
+
+/** Which columns feed which canonical field. A field may be fed by several columns (phones). */
+export interface Mapping {
+  dialect: Dialect;
+  /** 0..1: how sure the header detection is. */
+  confidence: number;
+  /** Column indexes per field, in column order. */
+  columns: Partial<Record<Field, number[]>>;
+  /** Headers placed nowhere (not empty trailing ones, not the id half of a lookup pair). */
+  unmapped: string[];
+  /** Column indexes that hold the id half of a lookup pair (Zoho `Account Owner.id`): ignored. */
+  lookupIds: number[];
+  /** People-and-companies files: the column that tells a person's row from a company's. */
+  personType?: PersonTypeColumn;
+  /** Extra person columns (amoCRM `Полное имя контакта`, `Имя`, `Фамилия`, Odoo `Related Company`). */
+  person?: { fullName?: number; firstName?: number; lastName?: number; company?: number; jobTitle?: number };
+  /** Columns holding tags / labels (Odoo `Tags`, Pipedrive `Labels`); they may continue a record. */
+  tags: number[];
+  /** Columns holding requisites a company may have several of (KPP, a second INN row). */
+  requisites: number[];
+}
+
+export interface PersonTypeColumn {
+  column: number;
+  /** Folded values that mark a person's row (`контакт`, `individual`). */
+  personValues: string[];
+  /** Folded values that mark a company's row. */
+  companyValues: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// records → normalise
+
+/** A value in a canonical field after normalisation; `""` is empty. */
+export type FieldValues = Record<Field, string>;
+
+/** A person's row that joined a company (amoCRM contact, Odoo individual). */
+export interface Person {
+  line: number;
+  name: string;
+  role: string;
+  phones: string[];
+  emails: string[];
+}
+
+/** One accepted record, normalised. */
+export interface Row {
+  /** Position among accepted rows (input order). */
+  index: number;
+  line: number;
+  clientId: string;
+  /** Normalised values; dates `YYYY-MM-DD`, numbers plain decimals, phone E.164 (first value). */
+  values: FieldValues;
+  /** Company name's match key: folded, legal form removed, transliterated to Latin. */
+  nameKey: string;
+  /** Every phone of the row (E.164 where it parses, else a digits key), company's and contacts'. */
+  phones: string[];
+  /** Every e-mail of the row, lower-cased, company's and contacts'. */
+  emails: string[];
+  /** Web domains from the website and non-public e-mail domains. */
+  domains: string[];
+  /** People's rows joined to this company. */
+  contacts: Person[];
+  /** Tags or labels (every value). */
+  tags: string[];
+}
+
+export interface Reject {
+  line: number;
+  clientId: string;
+  error: string;
+  raw: string;
+}
+
+export interface Warning {
+  line: number;
+  clientId: string;
+  field: string;
+  value: string;
+  problem: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dedupe → merge
+
+export interface DuplicateMember {
+  row: number;
+  /** Similarity to the survivor in [0,1]; 1 for the survivor. */
+  score: number;
+  /** `field=similarity` pairs that matched the survivor, `|`-joined. */
+  evidence: string;
+}
+
+export interface DuplicateGroup {
+  /** `G` + survivor's client_id. */
+  id: string;
+  /** Rows in survivor order; the first is the survivor. */
+  members: DuplicateMember[];
+}
+
+/** A client: a duplicate group merged, or a row in none. */
+export interface Client {
+  index: number;
+  /** The survivor's client_id. */
+  id: string;
+  /** Row indexes in survivor order; rows[0] is the survivor. */
+  rows: number[];
+  /** `G<id>` for a group, `""` for a single row. */
+  group: string;
+  values: FieldValues;
+  phones: string[];
+  emails: string[];
+  domains: string[];
+  contacts: Person[];
+  tags: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// segment
+
+export interface Segment {
+  label: string;
+  reason: string;
+}
+
+/** Labels of one segmenter, by client index. */
+export interface SegmentColumn {
+  id: string;
+  labels: string[];
+  reasons: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// managers, conflicts, allocation
+
+export interface Manager {
+  name: string;
+  capacity: number;
+  active: boolean;
+  regions: string[];
+  industries: string[];
+  /** `segmenter:label` entries. */
+  segments: { segmenter: string; label: string }[];
+  aliases: string[];
+  slug: string;
+  /** 1-based line in the managers file (0 when derived from owners). */
+  line: number;
+}
+
+export type ConflictKind = "multi_owner" | "shared_contact" | "dead_soul" | "departed_owner" | "invalid_tax_id";
+export const CONFLICT_KINDS: ConflictKind[] = ["multi_owner", "shared_contact", "dead_soul", "departed_owner", "invalid_tax_id"];
+
+export interface Conflict {
+  kind: ConflictKind;
+  /** The client's survivor id. */
+  clientId: string;
+  relatedIds: string[];
+  managers: string[];
+  detail: string;
+  resolution: string;
+}
+
+export type Decision = "kept" | "moved" | "assigned" | "unassigned";
+
+export interface RowAllocation {
+  /** Manager name, `""` when unassigned. */
+  manager: string;
+  previousManager: string;
+  decision: Decision;
+  reason: string;
+  weight: number;
+}
+
+export interface Lock {
+  line: number;
+  clientId: string;
+  manager: string;
+  note: string;
+}
