@@ -227,3 +227,95 @@ export interface Lock {
   manager: string;
   note: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// records (between map and normalise)
+
+/** A person's row as read, before normalisation. */
+export interface RawPerson {
+  line: number;
+  name: string;
+  role: string;
+  phones: string[];
+  emails: string[];
+}
+
+/** A record that passed the record rules: every raw value per field, in column order. */
+export interface AcceptedRecord {
+  line: number;
+  clientId: string;
+  /** Raw values per field, trimmed, empties dropped, a leading `'` before `+ - =` stripped; multi-value cells split. */
+  raw: Partial<Record<Field, string[]>>;
+  contacts: RawPerson[];
+  tags: string[];
+}
+
+export interface RecordsResult {
+  records: AcceptedRecord[];
+  rejects: Reject[];
+  warnings: Warning[];
+  /** People's rows that joined a company. */
+  contacts: number;
+  /** Input rows = accepted + rejected + contacts. */
+  rows: number;
+  hasIdColumn: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// owners
+
+/** Whom a row's owner value names. */
+export interface RowOwner {
+  /** The owner value as the export (or `--previous`) wrote it; `""` for none. */
+  raw: string;
+  /** Index into the managers list, or -1 when it matches none (or several). */
+  manager: number;
+  /** Owned, but by nobody who is an active manager. */
+  departed: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// allocation result (summary.json keys)
+
+export interface ManagerStats {
+  name: string;
+  capacity: number;
+  active: boolean;
+  clients: number;
+  rows: number;
+  load: number;
+  fair_load: number;
+  load_ratio: number;
+  kept: number;
+  gained: number;
+  lost: number;
+}
+
+export interface Balance {
+  max_load_ratio: number;
+  min_load_ratio: number;
+  level: number;
+  unconstrained_max_load_ratio: number;
+  gini: number;
+  hot_spread: number;
+  a_spread: number;
+}
+
+export interface PhaseMove {
+  phase: number;
+  clientId: string;
+  name: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+/** Why a client ended where it did, for `explain`. */
+export interface ClientDecision {
+  client: number;
+  manager: string;
+  /** Rule that decided: lock, eligibility, protection, contest, release, churn_limit, balance, owner. */
+  rule: string;
+  /** A sentence in the run's language. */
+  why: string;
+}
