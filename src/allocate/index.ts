@@ -1,0 +1,469 @@
+// The allocation policy: locks, eligibility, protection, contests, releases, churn limit, balance.
+import { say } from "../i18n.js";
+import type {
+  Balance, Client, ClientDecision, Decision, Lang, Lock, Manager, ManagerStats, PhaseMove, Row, RowAllocation,
+  RowOwner, SegmentColumn, Warning,
+} from "../types.js";
+import { LOCKED, resolveLocks } from "./locks.js";
+import { compareEvidence, dayNumber, Eligibility, evidenceOf, hasEvidence, labelOf, tieRanks, type Failure } from "./policy.js";
+import { computeStats, round4 } from "./stats.js";
+import { fill, findLevel } from "./waterfill.js";
+
+export type Strategy = "balanced" | "geography" | "industry" | "keep-all-owners";
+
+export interface AllocationOptions {
+  weights: { hot: number; warm: number; cold: number };
+  protectionDays: number;
+  tolerance: number;
+  maxMoves?: { count?: number; percent?: number };
+  phases?: number;
+  asOf: string;
+  seed: number;
+  lang: Lang;
+  strategy: Strategy;
+}
+
+export interface AllocationInput {
+  rows: Row[];
+  clients: Client[];
+  clientOfRow: number[];
+  managers: Manager[];
+  /** Owner per row after `applyPrevious`. */
+  owners: RowOwner[];
+  /** The row's owner came from `--previous`. */
+  previousApplied: boolean[];
+  /** Owner per row as the export names it (before `--previous`); defaults to `owners`. */
+  exportOwners?: RowOwner[];
+  segments: SegmentColumn[];
+  territories: Record<string, string[]>;
+  deadSoul: boolean[];
+  locks: Lock[];
+  options: AllocationOptions;
+}
+
+export interface AllocationResult {
+  rows: RowAllocation[];
+  managers: ManagerStats[];
+  balance: Balance;
+  decisions: Record<Decision, number>;
+  locks: { applied: number; unknown_client: number };
+  warnings: Warning[];
+  phases: PhaseMove[];
+  clientDecisions: ClientDecision[];
+}
+
+type Release = "" | "dead_soul" | "departed" | "unowned" | "not_eligible" | "contest";
+
+/** What the policy settled for one client. */
+interface ClientPlan {
+  manager: number;
+  rule: string;
+  owner: number;
+  release: Release;
+  lock: Lock | null;
+  contestants: number[];
+  protectedBy: "" | "hot" | "activity";
+  held: boolean;
+  /** Releasing owner's name (departed / dead soul / not eligible). */
+  from: string;
+  failures: Failure[];
+}
+
+interface Plan {
+  clients: ClientPlan[];
+  weight: number[];
+  level: number;
+  lockLines: number;
+  unknownLocks: number;
+  warnings: Warning[];
+}
+
+const T = {
+  protectedHot: { en: "Protected: a buying client of {owner}", ru: "Защищён: покупающий клиент менеджера {owner}", ro: "Protejat: client cu achiziții al lui {owner}" },
+  protectedActivity: { en: "Protected: activity on {date}", ru: "Защищён: активность {date}", ro: "Protejat: activitate la {date}" },
+  stays: { en: "Stays with its owner", ru: "Остаётся у своего менеджера", ro: "Rămâne la responsabilul său" },
+  keepAll: { en: "Stays with its owner (keep-all-owners)", ru: "Остаётся у своего менеджера (keep-all-owners)", ro: "Rămâne la responsabilul său (keep-all-owners)" },
+  held: { en: "Stays: churn limit of {owner} reached", ru: "Остаётся: лимит перемещений {owner} исчерпан", ro: "Rămâne: limita de mutări a lui {owner} atinsă" },
+  balance: { en: "Moved from {from} to balance the load", ru: "Передан от {from} для выравнивания нагрузки", ro: "Mutat de la {from} pentru echilibrarea încărcării" },
+  won: { en: "Contest won against {others}: stronger evidence", ru: "Спор выигран у {others}: больше доказательств", ro: "Disputa câștigată față de {others}: dovezi mai puternice" },
+  contested: { en: "Contested: went to {winner}, stronger evidence", ru: "Спорный: передан {winner} — больше доказательств", ro: "Disputat: atribuit lui {winner}, dovezi mai puternice" },
+  contestNone: { en: "Contested by {names} with no evidence: released", ru: "Спор {names} без доказательств: освобождён", ro: "Disputat de {names} fără dovezi: eliberat" },
+  departed: { en: "Owner {from} has left: released", ru: "Менеджер {from} выбыл: клиент освобождён", ro: "Responsabilul {from} a plecat: client eliberat" },
+  unowned: { en: "No owner: assigned from the pool", ru: "Без ответственного: назначен из пула", ro: "Fără responsabil: atribuit din rezervă" },
+  deadSoul: { en: "Dead soul of {from}: released", ru: "Мёртвая душа менеджера {from}: освобождён", ro: "Client inactiv al lui {from}: eliberat" },
+  notEligible: { en: "Outside the eligibility of {from}: released", ru: "Не подходит менеджеру {from}: освобождён", ro: "În afara criteriilor lui {from}: eliberat" },
+  joins: { en: "Follows its client's manager", ru: "Следует за менеджером клиента", ro: "Urmează responsabilul clientului" },
+  unassigned: { en: "No eligible manager ({why})", ru: "Нет подходящего менеджера ({why})", ro: "Niciun responsabil eligibil ({why})" },
+  noManagers: { en: "no active manager", ru: "нет активных менеджеров", ro: "niciun responsabil activ" },
+  regions: { en: "region {label}", ru: "регион {label}", ro: "regiunea {label}" },
+  industries: { en: "industry {label}", ru: "отрасль {label}", ro: "industria {label}" },
+  segments: { en: "segments", ru: "сегменты", ro: "segmente" },
+  territory: { en: "{label} goes to one manager", ru: "{label} закреплён за одним менеджером", ro: "{label} merge la un singur responsabil" },
+  lockConflict: { en: "another lock of this client names {manager}; the first lock line holds", ru: "другое закрепление этого клиента называет {manager}; действует первое", ro: "altă blocare a acestui client numește {manager}; prima linie rămâne" },
+};
+
+const weightOf = (label: string, w: AllocationOptions["weights"]): number =>
+  label === "hot" ? w.hot : label === "warm" ? w.warm : w.cold;
+
+/** Runs the policy once; `limited` applies the churn limit (off for the unconstrained figure). */
+function plan(input: AllocationInput, limited: boolean): Plan {
+  const { rows, clients, managers, owners, options } = input;
+  const lang = options.lang;
+  const exportOwners = input.exportOwners ?? owners;
+  const segments = new Map(input.segments.map((s) => [s.id, s]));
+  const N = clients.length;
+  const M = managers.length;
+  const rank = tieRanks(clients, options.seed);
+  const weight = clients.map((_, c) => weightOf(labelOf(segments, "temperature", c), options.weights));
+  const hot = clients.map((_, c) => labelOf(segments, "temperature", c) === "hot");
+  const topValue = clients.map((_, c) => labelOf(segments, "value", c) === "A");
+  const eligibility = new Eligibility(managers, clients, segments, input.territories);
+  const asOfDay = dayNumber(options.asOf);
+  const warnings: Warning[] = [];
+
+  // locks: the first lock line of a client holds (the matcher keeps differently locked rows apart)
+  const { found, warnings: lockWarnings } = resolveLocks(input.locks, rows, lang);
+  warnings.push(...lockWarnings);
+  const lockOf: (Lock | null)[] = new Array(N).fill(null);
+  let lockLines = 0;
+  for (const { lock, row } of found) {
+    const c = input.clientOfRow[row]!;
+    const had = lockOf[c];
+    if (had && had.manager !== lock.manager) {
+      warnings.push({ line: lock.line, clientId: lock.clientId, field: "lock", value: lock.manager, problem: say(lang, T.lockConflict, { manager: had.manager }) });
+      continue;
+    }
+    lockOf[c] = had ?? lock;
+    lockLines++;
+  }
+  const managerIndex = new Map(managers.map((m, i) => [m.name, i]));
+
+  const plans: ClientPlan[] = new Array(N);
+  const sigIndex = new Map<string, number>();
+  const sigs: number[][] = [];
+  const sig = new Array<number>(N).fill(0);
+  const sigOf = (list: number[]): number => {
+    const key = list.join(",");
+    let s = sigIndex.get(key);
+    if (s === undefined) {
+      s = sigs.length;
+      sigs.push(list);
+      sigIndex.set(key, s);
+    }
+    return s;
+  };
+  const fixedLoad = new Array<number>(M).fill(0);
+  const soft: { client: number; owner: number }[] = [];
+  const pool: number[] = [];
+  const allocated = new Array<boolean>(N).fill(false);
+  const ownedBefore = new Array<number>(M).fill(0);
+
+  for (let c = 0; c < N; c++) {
+    const client = clients[c]!;
+    const { eligible, failures } = eligibility.of(c);
+    const p: ClientPlan = { manager: -1, rule: "balance", owner: -1, release: "", lock: null, contestants: [], protectedBy: "", held: false, from: "", failures };
+    plans[c] = p;
+    const lock = lockOf[c];
+    const activeOwners: number[] = [];
+    let rawOwner = "";
+    for (const r of client.rows) {
+      const o = owners[r]!;
+      if (o.raw && !rawOwner) rawOwner = o.manager >= 0 ? managers[o.manager]!.name : o.raw;
+      if (o.manager >= 0 && managers[o.manager]!.active && !activeOwners.includes(o.manager)) activeOwners.push(o.manager);
+    }
+    activeOwners.sort((a, b) => a - b);
+    for (const m of activeOwners) ownedBefore[m]!++;
+    if (lock) {
+      const m = managerIndex.get(lock.manager)!;
+      p.lock = lock;
+      p.manager = m;
+      p.rule = "lock";
+      fixedLoad[m]! += weight[c]!;
+      allocated[c] = true;
+      continue;
+    }
+    if (eligible.length === 0) {
+      p.rule = "eligibility";
+      continue;
+    }
+    allocated[c] = true;
+    let owner = -1;
+    if (activeOwners.length > 1) {
+      p.contestants = activeOwners;
+      let best = -1;
+      let bestEv = evidenceOf(rows, []);
+      for (const m of activeOwners) {
+        const ev = evidenceOf(rows, client.rows.filter((r) => owners[r]!.manager === m));
+        if (best < 0 || compareEvidence(ev, bestEv) > 0) {
+          best = m;
+          bestEv = ev;
+        }
+      }
+      if (hasEvidence(bestEv)) {
+        owner = best;
+        p.rule = "contest";
+      } else p.release = "contest";
+    } else if (activeOwners.length === 1) owner = activeOwners[0]!;
+    else {
+      p.release = rawOwner ? "departed" : "unowned";
+      p.from = rawOwner;
+    }
+    let candidates = eligible;
+    if (owner >= 0 && !eligible.includes(owner)) {
+      p.release = "not_eligible";
+      p.from = managers[owner]!.name;
+      p.rule = "eligibility";
+      owner = -1;
+    }
+    if (input.deadSoul[c] && options.strategy !== "keep-all-owners") {
+      // a dead soul goes away from the owners the export names; with --previous, yesterday's manager
+      // who is not one of them keeps it, and the claimants stay excluded so that reruns are stable
+      const claimants = new Set<number>();
+      for (const r of client.rows) if (exportOwners[r]!.manager >= 0) claimants.add(exportOwners[r]!.manager);
+      const keptByPrevious = owner >= 0 && !claimants.has(owner) && client.rows.some((r) => input.previousApplied[r]);
+      const others = eligible.filter((m) => !claimants.has(m) && (keptByPrevious || m !== owner));
+      if (others.length > 0) candidates = others;
+      if (owner >= 0 && !keptByPrevious) {
+        p.release = "dead_soul";
+        p.from = managers[owner]!.name;
+        p.rule = "release";
+        owner = -1;
+      }
+    }
+    if (p.release && p.rule === "balance") p.rule = "release";
+    p.owner = owner;
+    sig[c] = sigOf(candidates);
+    if (owner < 0) {
+      pool.push(c);
+      continue;
+    }
+    const activity = client.values.last_activity_at ? dayNumber(client.values.last_activity_at) : NaN;
+    if (options.strategy === "keep-all-owners") {
+      p.manager = owner;
+      p.rule = p.rule === "contest" ? "contest" : "owner";
+      fixedLoad[owner]! += weight[c]!;
+    } else if (options.strategy === "balanced" && (hot[c] || asOfDay - activity <= options.protectionDays)) {
+      p.manager = owner;
+      p.protectedBy = hot[c] ? "hot" : "activity";
+      if (p.rule !== "contest") p.rule = "protection";
+      fixedLoad[owner]! += weight[c]!;
+    } else soft.push({ client: c, owner });
+  }
+
+  // the level, found without eligibility
+  let total = 0;
+  for (let c = 0; c < N; c++) if (allocated[c]) total += weight[c]!;
+  let cap = 0;
+  for (const m of managers) if (m.active) cap += m.capacity;
+  const fair = managers.map((m) => (m.active && cap > 0 ? (total * m.capacity) / cap : 0));
+  const level = findLevel(fixedLoad, fair, total);
+  const overProtected = fixedLoad.map((f, m) => fair[m]! > 0 && f > level * fair[m]! + 1e-9);
+  const load = [...fixedLoad];
+
+  let softIn = soft;
+  let poolIn = pool;
+  if (options.strategy === "geography" || options.strategy === "industry") {
+    // territories (or industries) first: each label's clients go to one manager, labels balanced by capacity
+    const id = options.strategy;
+    const groups = new Map<string, number[]>();
+    const rest: number[] = [];
+    for (const c of [...soft.map((s) => s.client), ...pool]) {
+      const label = labelOf(segments, id, c);
+      if (label === "unknown" || label === "") rest.push(c);
+      else {
+        const g = groups.get(label);
+        if (g) g.push(c);
+        else groups.set(label, [c]);
+      }
+    }
+    const list = [...groups.entries()].map(([label, cs]) => ({ label, cs, w: cs.reduce((s, c) => s + weight[c]!, 0) }));
+    list.sort((a, b) => b.w - a.w || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    for (const g of list) {
+      let common: number[] | null = null;
+      for (const c of g.cs) common = common ? common.filter((m) => sigs[sig[c]!]!.includes(m)) : [...sigs[sig[c]!]!];
+      let best = -1;
+      let bestR = Infinity;
+      for (const m of common ?? []) {
+        const r = fair[m]! > 0 ? (load[m]! + g.w) / fair[m]! : Infinity;
+        if (r < bestR - 1e-9) { best = m; bestR = r; }
+      }
+      if (best < 0) { rest.push(...g.cs); continue; }
+      for (const c of g.cs) {
+        plans[c]!.manager = best;
+        plans[c]!.rule = "balance";
+        load[best]! += weight[c]!;
+      }
+    }
+    softIn = [];
+    poolIn = rest;
+  }
+
+  let quota: number[] | null = null;
+  const mm = options.maxMoves;
+  if (limited && mm && (mm.count !== undefined || mm.percent !== undefined)) {
+    quota = ownedBefore.map((n) => {
+      const byPercent = mm.percent !== undefined ? Math.ceil((mm.percent * n) / 100 - 1e-9) : Infinity;
+      const byCount = mm.count !== undefined ? mm.count : Infinity;
+      return Math.min(byPercent, byCount);
+    });
+  }
+  let wmax = 0;
+  for (let c = 0; c < N; c++) if (allocated[c]) wmax = Math.max(wmax, weight[c]!);
+  const result = fill(
+    {
+      fair, open: managers.map((m) => m.active), overProtected, level, tolerance: options.tolerance, weightMax: wmax,
+      load, weight, rank, sigs, sig, hot, topValue, soft: softIn, pool: poolIn, quota,
+      capacity: managers.map((m) => m.capacity),
+    },
+    N,
+  );
+  for (const { client } of softIn) plans[client]!.held = result.held[client] === 1;
+  for (const c of [...softIn.map((s) => s.client), ...poolIn]) {
+    const p = plans[c]!;
+    p.manager = result.manager[c]!;
+    if (p.held) p.rule = "churn_limit";
+    else if (p.manager === p.owner && p.rule === "balance") p.rule = "owner";
+  }
+  return { clients: plans, weight, level, lockLines, unknownLocks: lockWarnings.length, warnings };
+}
+
+/** The rows' allocation and per-client decisions of one plan. */
+function describe(input: AllocationInput, pl: Plan): { rows: RowAllocation[]; decisions: ClientDecision[] } {
+  const { rows, clients, managers, owners, options } = input;
+  const lang = options.lang;
+  const out: RowAllocation[] = new Array(rows.length);
+  const decisions: ClientDecision[] = [];
+  const name = (m: number): string => (m >= 0 ? managers[m]!.name : "");
+  const segments = new Map(input.segments.map((s) => [s.id, s]));
+  for (let c = 0; c < clients.length; c++) {
+    const client = clients[c]!;
+    const p = pl.clients[c]!;
+    const f = p.manager;
+    let clientWhy = "";
+    if (f < 0) {
+      const parts: string[] = [];
+      const failing = new Set(p.failures.filter((x, m) => x && managers[m]!.active));
+      if (failing.has("regions")) parts.push(say(lang, T.regions, { label: labelOf(segments, "geography", c) }));
+      if (failing.has("industries")) parts.push(say(lang, T.industries, { label: labelOf(segments, "industry", c) }));
+      if (failing.has("segments")) parts.push(say(lang, T.segments));
+      clientWhy = say(lang, T.unassigned, { why: parts.length ? parts.join(", ") : say(lang, T.noManagers) });
+    } else if (p.lock) {
+      clientWhy = say(lang, LOCKED) + (p.lock.note ? `: ${p.lock.note}` : "");
+    } else if (p.release === "contest") clientWhy = say(lang, T.contestNone, { names: p.contestants.map(name).join(", ") });
+    else if (p.release === "departed") clientWhy = say(lang, T.departed, { from: p.from });
+    else if (p.release === "unowned") clientWhy = say(lang, T.unowned);
+    else if (p.release === "dead_soul") clientWhy = say(lang, T.deadSoul, { from: p.from });
+    else if (p.release === "not_eligible") clientWhy = say(lang, T.notEligible, { from: p.from });
+    else if (f === p.owner) {
+      if (p.rule === "contest") clientWhy = say(lang, T.won, { others: p.contestants.filter((m) => m !== f).map(name).join(", ") });
+      else if (p.protectedBy === "hot") clientWhy = say(lang, T.protectedHot, { owner: name(f) });
+      else if (p.protectedBy === "activity") clientWhy = say(lang, T.protectedActivity, { date: client.values.last_activity_at });
+      else if (p.held) clientWhy = say(lang, T.held, { owner: name(f) });
+      else if (options.strategy === "keep-all-owners") clientWhy = say(lang, T.keepAll);
+      else clientWhy = say(lang, T.stays);
+    } else if (options.strategy === "geography" || options.strategy === "industry") {
+      clientWhy = say(lang, T.territory, { label: labelOf(segments, options.strategy, c) });
+    } else clientWhy = say(lang, T.balance, { from: name(p.owner) });
+    decisions.push({ client: c, manager: name(f), rule: p.rule, why: clientWhy });
+
+    for (const r of client.rows) {
+      const o = owners[r]!;
+      const previousManager = o.manager >= 0 ? managers[o.manager]!.name : o.raw;
+      const activeOwner = o.manager >= 0 && managers[o.manager]!.active;
+      let decision: Decision;
+      let reason = clientWhy;
+      if (f < 0) decision = "unassigned";
+      else if (p.lock) decision = activeOwner && o.manager === f ? "kept" : activeOwner ? "moved" : "assigned";
+      else if (p.release) decision = "assigned";
+      else if (activeOwner && o.manager === f) decision = "kept";
+      else if (activeOwner) {
+        decision = "moved";
+        if (p.contestants.includes(o.manager) && p.rule === "contest") reason = say(lang, T.contested, { winner: name(f) });
+        else if (o.manager !== p.owner) reason = say(lang, T.balance, { from: name(o.manager) });
+      } else {
+        decision = "assigned";
+        if (f === p.owner) reason = say(lang, T.joins);
+      }
+      out[r] = { manager: name(f), previousManager, decision, reason, weight: r === client.rows[0] ? pl.weight[c]! : 0 };
+    }
+  }
+  return { rows: out, decisions };
+}
+
+/** Rows whose manager changes in a plan: moved rows, and reassigned rows that had a manager. */
+function movesOf(input: AllocationInput, rowsOut: readonly RowAllocation[], phase: number): PhaseMove[] {
+  const moves: PhaseMove[] = [];
+  for (let r = 0; r < rowsOut.length; r++) {
+    const a = rowsOut[r]!;
+    if (!a.manager || a.manager === a.previousManager) continue;
+    if (a.decision === "moved" || (a.decision === "assigned" && a.previousManager)) {
+      const row = input.rows[r]!;
+      moves.push({ phase, clientId: row.clientId, name: row.values.name, from: a.previousManager, to: a.manager, reason: a.reason });
+    }
+  }
+  return moves;
+}
+
+/** The allocation of a run: the policy with the director's controls, its figures and phased plan. */
+export function allocate(input: AllocationInput): AllocationResult {
+  const { managers, options, clients } = input;
+  const hasLimit = !!options.maxMoves && (options.maxMoves.count !== undefined || options.maxMoves.percent !== undefined);
+  const main = plan(input, true);
+  const { rows, decisions: clientDecisions } = describe(input, main);
+  const segments = new Map(input.segments.map((s) => [s.id, s]));
+  const managerIndex = new Map(managers.map((m, i) => [m.name, i]));
+  const figures = (pl: Plan) => {
+    const before = clients.map((client) => {
+      const set: number[] = [];
+      for (const r of client.rows) {
+        const o = input.owners[r]!;
+        if (o.manager >= 0 && !set.includes(o.manager)) set.push(o.manager);
+      }
+      return set;
+    });
+    return computeStats({
+      managers,
+      final: pl.clients.map((p) => p.manager),
+      weight: pl.weight,
+      rowCount: clients.map((c) => c.rows.length),
+      before,
+      hot: clients.map((_, c) => labelOf(segments, "temperature", c) === "hot"),
+      topValue: clients.map((_, c) => labelOf(segments, "value", c) === "A"),
+      level: pl.level,
+    });
+  };
+  const stats = figures(main);
+  const unconstrained = hasLimit ? figures(plan(input, false)).balance.max_load_ratio : stats.balance.max_load_ratio;
+  const decisions: Record<Decision, number> = { kept: 0, moved: 0, assigned: 0, unassigned: 0 };
+  for (const r of rows) decisions[r.decision]++;
+
+  const phases: PhaseMove[] = [];
+  if (hasLimit && options.phases && options.phases > 0) {
+    phases.push(...movesOf(input, rows, 1));
+    let last = rows;
+    for (let k = 2; k <= options.phases; k++) {
+      const owners: RowOwner[] = last.map((a) =>
+        a.manager ? { raw: a.manager, manager: managerIndex.get(a.manager) ?? -1, departed: false } : { raw: "", manager: -1, departed: false },
+      );
+      const next: AllocationInput = {
+        ...input,
+        owners,
+        previousApplied: owners.map(() => true),
+        exportOwners: input.exportOwners ?? input.owners,
+      };
+      const described = describe(next, plan(next, true)).rows;
+      phases.push(...movesOf(next, described, k));
+      last = described;
+    }
+  }
+  return {
+    rows,
+    managers: stats.managers,
+    balance: { ...stats.balance, unconstrained_max_load_ratio: round4(unconstrained) },
+    decisions,
+    locks: { applied: main.lockLines, unknown_client: main.unknownLocks },
+    warnings: main.warnings,
+    phases,
+    clientDecisions,
+  };
+}

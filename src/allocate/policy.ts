@@ -1,0 +1,156 @@
+// Policy helpers: tie order, eligibility, protection and contest evidence (pure, per client).
+import type { Client, Manager, Row, SegmentColumn } from "../types.js";
+import { foldOwner } from "../managers.js";
+
+/** FNV-1a (32 bit): a small stable hash for seeded tie-breaks. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const INTEGER = /^\d+$/;
+
+/** client_id order: numerically when both are integers, else by code units. */
+export function compareIds(a: string, b: string): number {
+  if (INTEGER.test(a) && INTEGER.test(b)) {
+    const x = a.replace(/^0+(?=\d)/, ""), y = b.replace(/^0+(?=\d)/, "");
+    if (x.length !== y.length) return x.length - y.length;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Rank of every client in tie order: a hash of seed and client_id, then client_id. */
+export function tieRanks(clients: readonly Client[], seed: number): number[] {
+  const keys = clients.map((c) => fnv1a(`${seed}:${c.id}`));
+  const order = clients.map((_, i) => i);
+  order.sort((x, y) => keys[x]! - keys[y]! || compareIds(clients[x]!.id, clients[y]!.id));
+  const rank = new Array<number>(clients.length);
+  order.forEach((c, i) => (rank[c] = i));
+  return rank;
+}
+
+/** Day number of a `YYYY-MM-DD` date, NaN when empty or malformed. */
+export function dayNumber(date: string): number {
+  if (date.length < 10) return NaN;
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return t / 86_400_000;
+}
+
+export const num = (v: string | undefined): number => {
+  if (!v) return 0;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/** A contestant's evidence over the rows it owns: deals won, revenue won, latest activity, activity count. */
+export interface Evidence {
+  deals: number;
+  revenue: number;
+  lastActivity: string;
+  activities: number;
+}
+
+export function evidenceOf(rows: readonly Row[], rowIdx: readonly number[]): Evidence {
+  const e: Evidence = { deals: 0, revenue: 0, lastActivity: "", activities: 0 };
+  for (const r of rowIdx) {
+    const v = rows[r]!.values;
+    e.deals += num(v.deals_won);
+    e.revenue += num(v.revenue_won);
+    if (v.last_activity_at && v.last_activity_at > e.lastActivity) e.lastActivity = v.last_activity_at;
+    e.activities += num(v.activity_count);
+  }
+  return e;
+}
+
+export const hasEvidence = (e: Evidence): boolean =>
+  e.deals > 0 || e.revenue > 0 || e.lastActivity !== "" || e.activities > 0;
+
+/** Positive when `a` is stronger evidence than `b`. */
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  if (a.deals !== b.deals) return a.deals - b.deals;
+  if (a.revenue !== b.revenue) return a.revenue - b.revenue;
+  if (a.lastActivity !== b.lastActivity) return a.lastActivity > b.lastActivity ? 1 : -1;
+  return a.activities - b.activities;
+}
+
+/** The label of segmenter `id` for a client, `unknown` when that segmenter did not run. */
+export function labelOf(segments: ReadonlyMap<string, SegmentColumn>, id: string, client: number): string {
+  return segments.get(id)?.labels[client] ?? "unknown";
+}
+
+/** Why a manager's eligibility excludes a client (first failing column), or "" when eligible. */
+export type Failure = "" | "regions" | "industries" | "segments";
+
+/**
+ * Eligibility of clients for managers, cached per distinct (geography, region, industry, segment
+ * labels) so that a 300k-row export costs one check per distinct combination and manager.
+ */
+export class Eligibility {
+  private readonly territoriesOf = new Map<string, string[]>();
+  private readonly segmenterIds: string[];
+  private readonly cache = new Map<string, { eligible: number[]; failures: Failure[] }>();
+
+  constructor(
+    private readonly managers: readonly Manager[],
+    private readonly clients: readonly Client[],
+    private readonly segments: ReadonlyMap<string, SegmentColumn>,
+    territories: Readonly<Record<string, readonly string[]>>,
+  ) {
+    for (const [name, regions] of Object.entries(territories)) {
+      for (const region of regions) {
+        const key = foldOwner(region);
+        const list = this.territoriesOf.get(key);
+        if (list) list.push(foldOwner(name));
+        else this.territoriesOf.set(key, [foldOwner(name)]);
+      }
+    }
+    const ids = new Set<string>();
+    for (const m of managers) for (const s of m.segments) ids.add(s.segmenter);
+    this.segmenterIds = [...ids].sort();
+  }
+
+  /** Active managers eligible for the client, in list order, and each manager's failing column. */
+  of(client: number): { eligible: number[]; failures: Failure[] } {
+    const geo = labelOf(this.segments, "geography", client);
+    const region = this.clients[client]!.values.region ?? "";
+    const industry = labelOf(this.segments, "industry", client);
+    let key = `${geo}\u0001${region}\u0001${industry}`;
+    for (const id of this.segmenterIds) key += `\u0001${labelOf(this.segments, id, client)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const places = new Set<string>();
+    const unknownGeo = geo === "unknown" || geo === "";
+    if (!unknownGeo) {
+      for (const name of [geo, region]) {
+        if (!name) continue;
+        const f = foldOwner(name);
+        places.add(f);
+        for (const t of this.territoriesOf.get(f) ?? []) places.add(t);
+      }
+    }
+    const eligible: number[] = [];
+    const failures: Failure[] = [];
+    this.managers.forEach((m, i) => {
+      let fail: Failure = "";
+      if (m.regions.length > 0 && (unknownGeo || !m.regions.some((r) => places.has(foldOwner(r))))) fail = "regions";
+      else if (m.industries.length > 0 && (industry === "unknown" || !m.industries.includes(industry.toUpperCase()))) fail = "industries";
+      else if (
+        m.segments.length > 0 &&
+        !m.segments.some((s) => {
+          const label = labelOf(this.segments, s.segmenter, client);
+          return label !== "unknown" && label.toLowerCase() === s.label.toLowerCase();
+        })
+      ) fail = "segments";
+      failures.push(fail);
+      if (m.active && fail === "") eligible.push(i);
+    });
+    const result = { eligible, failures };
+    this.cache.set(key, result);
+    return result;
+  }
+}

@@ -1,0 +1,45 @@
+// `segment run`: the whole pipeline, every output written atomically, a summary on the terminal.
+import { loadConfig } from "../config-load.js";
+import { SegmentError } from "../errors.js";
+import { checkOutputDir, writeOutputs } from "../io/output-dir.js";
+import { parseMaxMoves, runPipeline } from "../pipeline.js";
+import { csvOutputs } from "../report/outputs.js";
+import { buildSummary, failingConditions, parseFailOn } from "../report/summary.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { renderHtml } from "../report/html.js";
+import { renderTerminal } from "../report/terminal.js";
+import type { Io, RunOptions } from "./options.js";
+
+export async function run(path: string, opts: RunOptions, io: Io): Promise<number> {
+  const out = opts.out ?? "segment-out";
+  for (const expr of opts.failOn ?? []) {
+    try {
+      parseFailOn(expr);
+    } catch (e) {
+      throw new SegmentError("usage", (e as Error).message + ".");
+    }
+  }
+  if (opts.phases !== undefined) {
+    if (opts.phases < 1) throw new SegmentError("usage", `--phases expects a number of phases from 1, got ${opts.phases}.`);
+  }
+  const maxMoves = parseMaxMoves(opts.maxMoves ?? loadConfig(opts.config).config.max_moves);
+  if (opts.phases !== undefined && !maxMoves) throw new SegmentError("usage", "--phases needs --max-moves (or max_moves in the config): without a churn limit there is one phase.");
+  checkOutputDir(out);
+  const result = await runPipeline(path, opts, io);
+  const summary = buildSummary(result, maxMoves);
+  const delimiter = result.config.output.delimiter;
+  const files = csvOutputs(result, delimiter, opts.phases !== undefined);
+  files.set("summary.json", JSON.stringify(summary, null, 2) + "\n");
+  files.set("report.md", renderMarkdown(result, summary));
+  files.set("report.html", renderHtml(result, summary));
+  await writeOutputs(out, files);
+
+  if (opts.json) io.stdout(JSON.stringify(summary, null, 2) + "\n");
+  else io.stdout(renderTerminal(result, summary, { color: opts.color !== false && io.isTTY, out }));
+  const held = failingConditions(summary, opts.failOn ?? []);
+  if (held.length) {
+    io.stderr(`segment: --fail-on condition held: ${held.join("; ")}. Outputs were written to ${out}.\n`);
+    return 4;
+  }
+  return 0;
+}

@@ -1,0 +1,72 @@
+// The output folder: refuse folders that are not ours, lock beside it, write into a temporary folder and swap it in.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import lockfile from "proper-lockfile";
+import { SegmentError } from "../errors.js";
+
+export const MARKER = ".segment-out";
+
+/** A file to write: path relative to the output folder, and its whole content. */
+export type OutputFiles = Map<string, string | Buffer>;
+
+function isOurs(dir: string): boolean {
+  const entries = readdirSync(dir);
+  return entries.length === 0 || entries.includes(MARKER);
+}
+
+/** Checks before any work is done, so a bad `-o` fails fast with exit 2. */
+export function checkOutputDir(dir: string, flag = "-o"): void {
+  const abs = resolve(dir);
+  recoverPrevious(abs);
+  if (!existsSync(abs)) return;
+  if (!statSync(abs).isDirectory()) throw new SegmentError("output", `${flag} ${dir} is a file, not a folder.`);
+  if (!isOurs(abs)) {
+    throw new SegmentError("output", `${flag} ${dir} is not empty and was not written by segment (no ${MARKER} marker); choose another folder.`);
+  }
+}
+
+/** A run killed between the two renames leaves DIR.prev without DIR: put it back. */
+function recoverPrevious(abs: string): void {
+  const prev = abs + ".prev";
+  if (existsSync(prev) && !existsSync(abs)) renameSync(prev, abs);
+  else if (existsSync(prev)) rmSync(prev, { recursive: true, force: true });
+}
+
+/**
+ * Writes every file into `DIR.tmp-<pid>` beside DIR, then swaps it in: DIR → DIR.prev, tmp → DIR,
+ * DIR.prev removed. A lock beside DIR keeps a second run out; a stale lock (killed run) is taken over.
+ */
+export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o"): Promise<void> {
+  const abs = resolve(dir);
+  const parent = dirname(abs);
+  mkdirSync(parent, { recursive: true });
+  const lockTarget = join(parent, "." + basename(abs) + ".segment-lock");
+  if (!existsSync(lockTarget)) writeFileSync(lockTarget, "");
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(lockTarget, { stale: 15_000, update: 5_000, realpath: false });
+  } catch {
+    throw new SegmentError("output", `${flag} ${dir} is in use by another segment run (lock ${lockTarget}.lock); wait for it to finish.`);
+  }
+  const tmp = `${abs}.tmp-${process.pid}`;
+  try {
+    checkOutputDir(dir, flag);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const [rel, content] of files) {
+      const target = join(tmp, rel);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    writeFileSync(join(tmp, MARKER), "");
+    const prev = abs + ".prev";
+    if (existsSync(abs)) renameSync(abs, prev);
+    renameSync(tmp, abs);
+    rmSync(prev, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  } finally {
+    await release().catch(() => undefined);
+  }
+}

@@ -1,0 +1,285 @@
+// Wires the stages: read → map → records → normalise → owners → dedupe → merge → segment → conflicts → allocate.
+import { basename } from "node:path";
+import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
+import { SegmentError } from "./errors.js";
+import { langFromHeaders } from "./i18n.js";
+import { readExport } from "./io/read-csv.js";
+import { buildRecords } from "./records.js";
+import { mapHeader } from "./schema/mapping.js";
+import { normaliseRecords } from "./normalise/index.js";
+import { deriveManagers, matchOwners, readManagers } from "./managers.js";
+import { applyPrevious, readPrevious } from "./allocate/previous.js";
+import { cannotLinkFromLocks, readLocks } from "./allocate/locks.js";
+import { findDuplicates } from "./dedupe/index.js";
+import { mergeClients } from "./dedupe/merge.js";
+import { findConflicts } from "./dedupe/conflicts.js";
+import { runSegmenters } from "./segmenters/index.js";
+import { allocate, type AllocationResult } from "./allocate/index.js";
+import type { SegmenterContext } from "./segmenters/define.js";
+import type { AllocateOptions, Io, ReadOptions } from "./commands/options.js";
+import type { Config } from "./schema/config.js";
+import {
+  FIELDS,
+  type Client,
+  type Conflict,
+  type DuplicateGroup,
+  type Field,
+  type Lang,
+  type Lock,
+  type Manager,
+  type Mapping,
+  type RawTable,
+  type Reject,
+  type Row,
+  type RowOwner,
+  type SegmentColumn,
+  type Warning,
+} from "./types.js";
+
+export interface Prepared {
+  loaded: LoadedConfig;
+  config: Config;
+  configDir: string;
+  table: Omit<RawTable, "records">;
+  mapping: Mapping;
+  lang: Lang;
+  asOf: string;
+  seed: number;
+  /** input counts (summary.json `input`) */
+  input: { file: string; encoding: string; delimiter: string; dialect: string; rows: number; accepted: number; rejected: number; contacts: number };
+  hasIdColumn: boolean;
+  rows: Row[];
+  rejects: Reject[];
+  warnings: Warning[];
+  defaultCountry: string;
+  managers: Manager[];
+  managersFromFile: boolean;
+  owners: RowOwner[];
+  previousApplied: boolean[];
+  locks: Lock[];
+  groups: DuplicateGroup[];
+  clients: Client[];
+  clientOfRow: number[];
+  mapped: Set<Field>;
+  segmenterContext: SegmenterContext;
+}
+
+export interface Analysed extends Prepared {
+  segments: SegmentColumn[];
+  conflicts: Conflict[];
+  deadSoul: boolean[];
+}
+
+export interface RunResult extends Analysed {
+  allocation: AllocationResult;
+}
+
+/** The local date at start, `YYYY-MM-DD`. */
+export function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function checkAsOf(v: string | undefined): string {
+  if (v === undefined) return today();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
+  if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
+    throw new SegmentError("usage", `--as-of expects a date YYYY-MM-DD, got "${v}".`);
+  }
+  return v;
+}
+
+/** `--map field=Header` lines over the config's `map`. */
+export function parseMapFlags(flags: readonly string[], base: Partial<Record<Field, string>> = {}): Partial<Record<Field, string>> {
+  const map: Partial<Record<Field, string>> = { ...base };
+  for (const flag of flags) {
+    const eq = flag.indexOf("=");
+    const field = flag.slice(0, eq).trim() as Field;
+    if (eq < 1 || !(FIELDS as readonly string[]).includes(field)) {
+      throw new SegmentError("usage", `--map ${flag}: expected field=Header with a field among ${FIELDS.join(", ")}.`);
+    }
+    map[field] = flag.slice(eq + 1).trim();
+  }
+  return map;
+}
+
+function log(io: Io, opts: ReadOptions, text: string): void {
+  if (!opts.quiet) io.stderr(text + "\n");
+}
+
+/** Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. */
+export async function prepare(path: string, opts: AllocateOptions, io: Io): Promise<Prepared> {
+  const loaded = loadConfig(opts.config);
+  const { config } = loaded;
+  const asOf = checkAsOf(opts.asOf);
+  const seed = opts.seed ?? 0;
+
+  const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
+  const mapping = mapHeader(table.header, { preset: opts.preset ?? config.preset, map: parseMapFlags(opts.map ?? [], config.map) });
+  if (!mapping.columns.name?.length) {
+    throw new SegmentError("input", `${path}: no column for the company name (headers: ${table.header.filter(Boolean).slice(0, 8).join(", ")}); name it with --map name=Header.`);
+  }
+  if (table.records.length === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
+  const lang: Lang = opts.lang ?? config.lang ?? langFromHeaders(table.header);
+  log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${table.records.length} records`);
+
+  const records = buildRecords(table, mapping, lang);
+  const { records: _drop, ...tableMeta } = table;
+  void _drop;
+  const norm = normaliseRecords(records, { mapping, lang, defaultCountry: config.default_country?.toUpperCase() });
+  const rows = norm.rows;
+  const warnings: Warning[] = [...records.warnings, ...norm.warnings];
+
+  // Managers: -m, else the config's, else the owners found.
+  const managersPath = opts.managers ?? configPath(loaded, config.managers);
+  const managersFromFile = managersPath !== undefined;
+  const managers = managersFromFile ? readManagers(managersPath) : deriveManagers(rows.map((r) => r.values.owner));
+  const matched = matchOwners(rows, managers, managersFromFile, lang);
+  warnings.push(...matched.warnings);
+  let owners = matched.owners;
+  let previousApplied = rows.map(() => false);
+  const previousPath = opts.previous;
+  if (previousPath) {
+    if (!records.hasIdColumn) log(io, opts, `segment: warning: the export has no id column, so --previous matches clients by their line positions.`);
+    const previous = readPrevious(previousPath);
+    const applied = applyPrevious(rows, owners, previous, managers);
+    owners = applied.owners;
+    previousApplied = applied.applied;
+  }
+
+  const locksPath = opts.locks ?? configPath(loaded, config.locks);
+  let locks: Lock[] = [];
+  if (locksPath) {
+    if (!records.hasIdColumn) log(io, opts, `segment: warning: the export has no id column, so --locks matches clients by their line positions.`);
+    locks = readLocks(locksPath, managers);
+  }
+  const cannotLink = cannotLinkFromLocks(locks, rows);
+
+  const groups = findDuplicates(rows, { seed, cannotLink });
+  const { clients, clientOfRow } = mergeClients(rows, groups);
+  const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));
+  const defaultCountry = norm.defaultCountry;
+  const segmenterContext: SegmenterContext = {
+    clients,
+    asOf,
+    lang,
+    dialect: mapping.dialect,
+    mapped,
+    territories: config.territories,
+    defaultCountry,
+  };
+  return {
+    loaded,
+    config,
+    configDir: loaded.dir,
+    table: tableMeta,
+    mapping,
+    lang,
+    asOf,
+    seed,
+    input: {
+      file: basename(table.file),
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      dialect: mapping.dialect,
+      rows: records.rows,
+      accepted: rows.length,
+      rejected: records.rejects.length,
+      contacts: records.contacts,
+    },
+    hasIdColumn: records.hasIdColumn,
+    rows,
+    rejects: records.rejects,
+    warnings,
+    defaultCountry,
+    managers,
+    managersFromFile,
+    owners,
+    previousApplied,
+    locks,
+    groups,
+    clients,
+    clientOfRow,
+    mapped,
+    segmenterContext,
+  };
+}
+
+/** The config's segmenter options, with the ABC cut-offs fed from `allocation.value_cutoffs`. */
+export function segmenterConfig(config: Config): Config {
+  const value = { ...config.allocation.value_cutoffs, ...(config.segmenters.value ?? {}) };
+  return { ...config, segmenters: { ...config.segmenters, value } };
+}
+
+/** Segments and conflicts over the merged clients. */
+export async function analyse(p: Prepared): Promise<Analysed> {
+  const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
+  const { conflicts, deadSoul } = findConflicts({
+    rows: p.rows,
+    clients: p.clients,
+    clientOfRow: p.clientOfRow,
+    owners: p.owners,
+    managers: p.managers,
+    warnings: p.warnings,
+    asOf: p.asOf,
+    deadSoulDays: p.config.conflicts.dead_soul_days,
+    mapped: p.mapped,
+    lang: p.lang,
+  });
+  return { ...p, segments, conflicts, deadSoul };
+}
+
+export type Strategy = "balanced" | "geography" | "industry" | "keep-all-owners";
+
+/** `--max-moves 10%` / `25` / config `max_moves`. */
+export function parseMaxMoves(v: string | number | undefined, flag = "--max-moves"): { count?: number; percent?: number } | undefined {
+  if (v === undefined || v === "") return undefined;
+  const s = String(v).trim();
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(s);
+  if (!m) throw new SegmentError("usage", `${flag} expects a number of clients or a share such as 10%, got "${s}".`);
+  const n = Number(m[1]);
+  if (m[2]) return { percent: n };
+  if (!Number.isInteger(n)) throw new SegmentError("usage", `${flag} expects a whole number of clients or a share such as 10%, got "${s}".`);
+  return { count: n };
+}
+
+export function runAllocation(
+  a: Analysed,
+  opts: { maxMoves?: { count?: number; percent?: number }; phases?: number; strategy?: Strategy },
+): AllocationResult {
+  const alloc = a.config.allocation;
+  return allocate({
+    rows: a.rows,
+    clients: a.clients,
+    clientOfRow: a.clientOfRow,
+    managers: a.managers,
+    owners: a.owners,
+    previousApplied: a.previousApplied,
+    segments: a.segments,
+    territories: a.config.territories,
+    deadSoul: a.deadSoul,
+    locks: a.locks,
+    options: {
+      weights: alloc.weights,
+      protectionDays: alloc.protection_days,
+      tolerance: alloc.tolerance,
+      maxMoves: opts.maxMoves,
+      phases: opts.phases,
+      asOf: a.asOf,
+      seed: a.seed,
+      lang: a.lang,
+      strategy: opts.strategy ?? "balanced",
+    },
+  });
+}
+
+/** The whole pipeline short of writing. */
+export async function runPipeline(path: string, opts: AllocateOptions & { phases?: number }, io: Io): Promise<RunResult> {
+  const p = await prepare(path, opts, io);
+  const a = await analyse(p);
+  const maxMoves = parseMaxMoves(opts.maxMoves ?? p.config.max_moves);
+  const allocation = runAllocation(a, { maxMoves, phases: opts.phases });
+  return { ...a, allocation };
+}
