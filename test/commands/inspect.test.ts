@@ -1,0 +1,89 @@
+// `segment inspect` on each dialect's realistic export: stdout compared with goldens in fixtures/inspect/expected.
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { inspect, mapFlag } from "../../src/commands/inspect.js";
+import type { Io, ReadOptions } from "../../src/commands/options.js";
+import { SegmentError } from "../../src/errors.js";
+
+const EMPTY_CONFIG = "fixtures/inspect/empty.config.json";
+
+async function run(path: string, extra: Partial<ReadOptions> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false };
+  const opts: ReadOptions = { config: EMPTY_CONFIG, map: [], seed: 0, json: false, quiet: true, color: false, debug: false, ...extra };
+  const code = await inspect(path, opts, io);
+  return { code, stdout, stderr };
+}
+
+const dialectFiles = readdirSync("fixtures/dialects").map((d) => {
+  const file = readdirSync(`fixtures/dialects/${d}`).find((f) => f.endsWith(".csv") && f !== "managers.csv")!;
+  return { d, path: `fixtures/dialects/${d}/${file}` };
+});
+
+describe("inspect on each dialect's export", () => {
+  for (const { d, path } of dialectFiles) {
+    it(`${d}: text`, async () => {
+      const r = await run(path);
+      expect(r.code).toBe(0);
+      await expect(r.stdout).toMatchFileSnapshot(`../../fixtures/inspect/expected/${d}.txt`);
+    });
+    it(`${d}: --json has exactly the contract's keys`, async () => {
+      const r = await run(path, { json: true });
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(Object.keys(j)).toEqual(["encoding", "delimiter", "dialect", "rows", "mapping", "unmapped", "fill"]);
+      expect(typeof (j.mapping as Record<string, unknown>).name).toBe("string");
+      for (const share of Object.values(j.fill as Record<string, number>)) expect(share).toBeGreaterThanOrEqual(0), expect(share).toBeLessThanOrEqual(1);
+      await expect(r.stdout).toMatchFileSnapshot(`../../fixtures/inspect/expected/${d}.json`);
+    });
+  }
+});
+
+describe("inspect on odd files", () => {
+  it("reports a header-only file and exits 0", async () => {
+    const r = await run("fixtures/inspect/header-only.csv", { json: true });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      encoding: "utf-8", delimiter: ";", dialect: "generic", rows: 0,
+      mapping: { id: "ID", name: "Название компании", phone: "Телефон", owner: "Ответственный" },
+      unmapped: [], fill: { id: 0, name: 0, phone: 0, owner: 0 },
+    });
+    const text = await run("fixtures/inspect/header-only.csv");
+    expect(text.stdout).toContain("В файле есть заголовок, но нет строк с данными.");
+    await expect(text.stdout).toMatchFileSnapshot("../../fixtures/inspect/expected/header-only.txt");
+  });
+
+  it("reports a file with no name column, suggests, and exits 0", async () => {
+    const r = await run("fixtures/inspect/no-name.csv", { lang: "en" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("No column maps to name");
+    await expect(r.stdout).toMatchFileSnapshot("../../fixtures/inspect/expected/no-name.txt");
+    const j = JSON.parse((await run("fixtures/inspect/no-name.csv", { json: true })).stdout);
+    expect(j.rows).toBe(2);
+    expect(j.mapping.name).toBeUndefined();
+    expect(j.fill.notes).toBe(0.5);
+  });
+
+  it("applies the config's map, and --map beats it", async () => {
+    const withConfig = JSON.parse((await run("fixtures/inspect/mapped.csv", { json: true, config: "fixtures/inspect/mapped.config.json", map: [] })).stdout);
+    expect(withConfig.mapping.name).toBe("Partener");
+    expect(withConfig.mapping.phone).toBe("Telefon");
+    const flagged = JSON.parse((await run("fixtures/inspect/mapped.csv", {
+      json: true, config: "fixtures/inspect/mapped.config.json", map: ["phone=Telefon mobil"],
+    })).stdout);
+    expect(flagged.mapping.phone).toBe("Telefon mobil");
+    expect(flagged.unmapped).toEqual(["Telefon"]);
+  });
+
+  it("names the flag of a --map whose header the file lacks", async () => {
+    await expect(run("fixtures/inspect/mapped.csv", { map: ["name=Firma"] })).rejects.toThrow(SegmentError);
+    await expect(run("fixtures/inspect/mapped.csv", { map: ["name=Firma"] })).rejects.toThrow(/--map name=Firma/);
+  });
+
+  it("writes --map lines a shell accepts", () => {
+    expect(mapFlag("phone", "Telefon")).toBe("--map phone=Telefon");
+    expect(mapFlag("address", "Юридический адрес")).toBe("--map 'address=Юридический адрес'");
+    expect(mapFlag("notes", "Client's note")).toBe("--map 'notes=Client'\\''s note'");
+  });
+});
