@@ -5,7 +5,7 @@ import { SegmentError } from "./errors.js";
 import { langFromHeaders } from "./i18n.js";
 import { readExport } from "./io/read-csv.js";
 import { buildRecords } from "./records.js";
-import { mapHeader } from "./schema/mapping.js";
+import { mapHeader, parseMapFlags } from "./schema/mapping.js";
 import { normaliseRecords } from "./normalise/index.js";
 import { deriveManagers, matchOwners, readManagers } from "./managers.js";
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
@@ -19,7 +19,7 @@ import type { SegmenterContext } from "./segmenters/define.js";
 import type { AllocateOptions, Io, ReadOptions } from "./commands/options.js";
 import type { Config } from "./schema/config.js";
 import {
-  FIELDS,
+
   type Client,
   type Conflict,
   type DuplicateGroup,
@@ -55,6 +55,8 @@ export interface Prepared {
   managers: Manager[];
   managersFromFile: boolean;
   owners: RowOwner[];
+  /** Owners as the export names them (before `--previous`). */
+  exportOwners: RowOwner[];
   previousApplied: boolean[];
   locks: Lock[];
   groups: DuplicateGroup[];
@@ -91,18 +93,18 @@ export function checkAsOf(v: string | undefined): string {
   return v;
 }
 
-/** `--map field=Header` lines over the config's `map`. */
-export function parseMapFlags(flags: readonly string[], base: Partial<Record<Field, string>> = {}): Partial<Record<Field, string>> {
-  const map: Partial<Record<Field, string>> = { ...base };
-  for (const flag of flags) {
-    const eq = flag.indexOf("=");
-    const field = flag.slice(0, eq).trim() as Field;
-    if (eq < 1 || !(FIELDS as readonly string[]).includes(field)) {
-      throw new SegmentError("usage", `--map ${flag}: expected field=Header with a field among ${FIELDS.join(", ")}.`);
-    }
-    map[field] = flag.slice(eq + 1).trim();
-  }
-  return map;
+/** Stage timings for `npm run bench` (stderr, only with SEGMENT_TIMINGS=1; never in an output file). */
+const timings: Record<string, number> = {};
+let mark = performance.now();
+export function stage(name: string): void {
+  const now = performance.now();
+  timings[name] = (timings[name] ?? 0) + (now - mark);
+  mark = now;
+}
+export function reportTimings(io: Io): void {
+  if (process.env.SEGMENT_TIMINGS !== "1") return;
+  const mem = process.memoryUsage();
+  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576) })}\n`);
 }
 
 function log(io: Io, opts: ReadOptions, text: string): void {
@@ -111,12 +113,14 @@ function log(io: Io, opts: ReadOptions, text: string): void {
 
 /** Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. */
 export async function prepare(path: string, opts: AllocateOptions, io: Io): Promise<Prepared> {
+  mark = performance.now();
   const loaded = loadConfig(opts.config);
   const { config } = loaded;
   const asOf = checkAsOf(opts.asOf);
   const seed = opts.seed ?? 0;
 
   const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
+  stage("read");
   const mapping = mapHeader(table.header, { preset: opts.preset ?? config.preset, map: parseMapFlags(opts.map ?? [], config.map) });
   if (!mapping.columns.name?.length) {
     throw new SegmentError("input", `${path}: no column for the company name (headers: ${table.header.filter(Boolean).slice(0, 8).join(", ")}); name it with --map name=Header.`);
@@ -130,6 +134,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   void _drop;
   const norm = normaliseRecords(records, { mapping, lang, defaultCountry: config.default_country?.toUpperCase() });
   const rows = norm.rows;
+  stage("normalise");
   const warnings: Warning[] = [...records.warnings, ...norm.warnings];
 
   // Managers: -m, else the config's, else the owners found.
@@ -157,8 +162,10 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   }
   const cannotLink = cannotLinkFromLocks(locks, rows);
 
+  stage("owners");
   const groups = findDuplicates(rows, { seed, cannotLink });
   const { clients, clientOfRow } = mergeClients(rows, groups);
+  stage("dedupe");
   const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));
   const defaultCountry = norm.defaultCountry;
   const segmenterContext: SegmenterContext = {
@@ -197,6 +204,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
     managers,
     managersFromFile,
     owners,
+    exportOwners: matched.owners,
     previousApplied,
     locks,
     groups,
@@ -216,6 +224,7 @@ export function segmenterConfig(config: Config): Config {
 /** Segments and conflicts over the merged clients. */
 export async function analyse(p: Prepared): Promise<Analysed> {
   const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
+  stage("segment");
   const { conflicts, deadSoul } = findConflicts({
     rows: p.rows,
     clients: p.clients,
@@ -228,6 +237,7 @@ export async function analyse(p: Prepared): Promise<Analysed> {
     mapped: p.mapped,
     lang: p.lang,
   });
+  stage("conflicts");
   return { ...p, segments, conflicts, deadSoul };
 }
 
@@ -256,6 +266,7 @@ export function runAllocation(
     clientOfRow: a.clientOfRow,
     managers: a.managers,
     owners: a.owners,
+    exportOwners: a.exportOwners,
     previousApplied: a.previousApplied,
     segments: a.segments,
     territories: a.config.territories,
@@ -281,5 +292,6 @@ export async function runPipeline(path: string, opts: AllocateOptions & { phases
   const a = await analyse(p);
   const maxMoves = parseMaxMoves(opts.maxMoves ?? p.config.max_moves);
   const allocation = runAllocation(a, { maxMoves, phases: opts.phases });
+  stage("allocate");
   return { ...a, allocation };
 }

@@ -2,7 +2,7 @@
 import { loadConfig } from "../config-load.js";
 import { SegmentError } from "../errors.js";
 import { checkOutputDir, writeOutputs } from "../io/output-dir.js";
-import { parseMaxMoves, runPipeline } from "../pipeline.js";
+import { parseMaxMoves, reportTimings, runPipeline, stage } from "../pipeline.js";
 import { csvOutputs } from "../report/outputs.js";
 import { buildSummary, failingConditions, parseFailOn } from "../report/summary.js";
 import { renderMarkdown } from "../report/markdown.js";
@@ -33,6 +33,8 @@ export async function run(path: string, opts: RunOptions, io: Io): Promise<numbe
   files.set("report.md", renderMarkdown(result, summary));
   files.set("report.html", renderHtml(result, summary));
   await writeOutputs(out, files);
+  stage("write");
+  reportTimings(io);
 
   if (opts.json) io.stdout(JSON.stringify(summary, null, 2) + "\n");
   else io.stdout(renderTerminal(result, summary, { color: opts.color !== false && io.isTTY, out }));
