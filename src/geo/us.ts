@@ -1,0 +1,62 @@
+// The 50 US states and the District of Columbia with ZIP prefixes, main area codes and largest cities.
+// Sources: USPS Publication 65 / the ZIP-code prefix list (first three digits → state); NANPA area-code
+// assignments (the main codes of each state's largest cities, not every overlay); cities: US Census
+// Bureau 2020 place population, the 2-5 largest per state.
+
+/** Fields, `;`-separated: name; USPS code; ZIP prefixes (`350-369`); area codes; cities; aliases. */
+export const US_STATES_RAW: readonly string[] = [
+  "Alabama;AL;350-369;205|251|256|334;Birmingham|Montgomery|Huntsville|Mobile|Tuscaloosa;Ala",
+  "Alaska;AK;995-999;907;Anchorage|Fairbanks|Juneau;",
+  "Arizona;AZ;850-865;602|480|520|623|928;Phoenix|Tucson|Mesa|Chandler|Scottsdale|Tempe;Ariz",
+  "Arkansas;AR;716-729;501|479|870;Little Rock|Fort Smith|Fayetteville AR;Ark",
+  "California;CA;900-961;213|310|323|415|408|510|619|626|650|714|818|858|916|949|559|909|661|707|805|925|951;Los Angeles|San Diego|San Jose|San Francisco|Fresno|Sacramento|Long Beach|Oakland|Bakersfield|Anaheim|Irvine|Santa Clara|Palo Alto;Calif|Cal",
+  "Colorado;CO;800-816;303|720|719|970;Denver|Colorado Springs|Aurora|Fort Collins|Boulder;Colo",
+  "Connecticut;CT;060-069;203|860|475;Bridgeport|New Haven|Stamford|Hartford|Waterbury;Conn",
+  "Delaware;DE;197-199;302;Wilmington DE|Dover|Newark DE;Del",
+  "District of Columbia;DC;200|202-205|569;202;Washington DC|Washington D.C.;Washington, D.C.|D.C.",
+  "Florida;FL;320-349;305|786|407|813|904|954|561|727|239|850;Jacksonville|Miami|Tampa|Orlando|St. Petersburg FL|Fort Lauderdale|Tallahassee|Hialeah;Fla",
+  "Georgia;GA;300-319|398-399;404|470|678|770|912|706|478;Atlanta|Augusta|Columbus GA|Savannah|Macon|Athens GA;Ga",
+  "Hawaii;HI;967-968;808;Honolulu|Hilo;",
+  "Idaho;ID;832-838;208|986;Boise|Meridian|Nampa|Idaho Falls;",
+  "Illinois;IL;600-629;312|773|872|630|708|847|217|309|815|618;Chicago|Aurora IL|Naperville|Joliet|Rockford|Springfield IL|Peoria;Ill",
+  "Indiana;IN;460-479;317|219|260|574|812|765;Indianapolis|Fort Wayne|Evansville|South Bend|Carmel;Ind",
+  "Iowa;IA;500-528;515|319|563|712|641;Des Moines|Cedar Rapids|Davenport|Sioux City;",
+  "Kansas;KS;660-679;316|913|785|620;Wichita|Overland Park|Kansas City KS|Olathe|Topeka;Kans|Kan",
+  "Kentucky;KY;400-427;502|859|270|606;Louisville|Lexington|Bowling Green;Ky",
+  "Louisiana;LA;700-714;504|225|318|337|985;New Orleans|Baton Rouge|Shreveport|Lafayette;",
+  "Maine;ME;039-049;207;Portland ME|Lewiston|Bangor|Augusta ME;",
+  "Maryland;MD;206-219;410|443|301|240;Baltimore|Columbia MD|Germantown|Silver Spring|Annapolis;Md",
+  "Massachusetts;MA;010-027|055;617|857|508|781|978|413;Boston|Worcester|Springfield MA|Cambridge|Lowell;Mass",
+  "Michigan;MI;480-499;313|248|734|616|517|810|586|269|989;Detroit|Grand Rapids|Warren|Sterling Heights|Ann Arbor|Lansing;Mich",
+  "Minnesota;MN;550-567;612|651|763|952|507|218;Minneapolis|Saint Paul|St. Paul|Rochester MN|Duluth|Bloomington MN;Minn",
+  "Mississippi;MS;386-397;601|228|662|769;Jackson MS|Gulfport|Southaven|Biloxi;Miss",
+  "Missouri;MO;630-658;314|816|417|573|636|660;Kansas City|St. Louis|Saint Louis|Springfield MO|Columbia MO;",
+  "Montana;MT;590-599;406;Billings|Missoula|Great Falls|Bozeman|Helena;Mont",
+  "Nebraska;NE;680-693;402|531|308;Omaha|Lincoln|Bellevue NE;Nebr|Neb",
+  "Nevada;NV;889-898;702|725|775;Las Vegas|Henderson|Reno|North Las Vegas;Nev",
+  "New Hampshire;NH;030-038;603;Manchester NH|Nashua|Concord NH;",
+  "New Jersey;NJ;070-089;201|551|609|732|848|856|862|908|973;Newark|Jersey City|Paterson|Elizabeth|Trenton|Princeton;",
+  "New Mexico;NM;870-884;505|575;Albuquerque|Las Cruces|Rio Rancho|Santa Fe;",
+  "New York;NY;005|100-149;212|646|332|718|347|917|929|516|631|914|518|585|716|315|607;New York City|NYC|Brooklyn|Queens|Bronx|Manhattan|Buffalo|Rochester|Yonkers|Syracuse|Albany;N.Y.",
+  "North Carolina;NC;270-289;704|980|919|984|336|910|828|252;Charlotte|Raleigh|Greensboro|Durham|Winston-Salem|Fayetteville NC;N.C.",
+  "North Dakota;ND;580-588;701;Fargo|Bismarck|Grand Forks;N.D.",
+  "Ohio;OH;430-459;614|216|513|419|330|440|937|234;Columbus|Cleveland|Cincinnati|Toledo|Akron|Dayton;",
+  "Oklahoma;OK;730-749;405|918|580|539;Oklahoma City|Tulsa|Norman|Broken Arrow;Okla",
+  "Oregon;OR;970-979;503|971|541|458;Portland|Salem|Eugene|Gresham|Hillsboro;Ore",
+  "Pennsylvania;PA;150-196;215|267|412|610|484|717|570|814|724;Philadelphia|Pittsburgh|Allentown|Erie|Reading|Harrisburg;Penn|Penna",
+  "Rhode Island;RI;028-029;401;Providence|Warwick|Cranston;R.I.",
+  "South Carolina;SC;290-299;803|843|864|854;Charleston SC|Columbia SC|North Charleston|Greenville SC;S.C.",
+  "South Dakota;SD;570-577;605;Sioux Falls|Rapid City|Aberdeen SD;S.D.",
+  "Tennessee;TN;370-385;615|629|901|865|423|731|931;Nashville|Memphis|Knoxville|Chattanooga|Clarksville;Tenn",
+  "Texas;TX;750-799|885;713|281|832|346|214|469|972|210|512|817|915|956|806;Houston|San Antonio|Dallas|Austin|Fort Worth|El Paso|Arlington TX|Plano|Corpus Christi|Lubbock;Tex",
+  "Utah;UT;840-847;801|385|435;Salt Lake City|West Valley City|Provo|Ogden;",
+  "Vermont;VT;050-054|056-059;802;Burlington|South Burlington|Montpelier;Vt",
+  "Virginia;VA;201|220-246;703|571|757|804|540|434|276;Virginia Beach|Norfolk|Chesapeake|Richmond|Arlington VA|Alexandria VA;Va",
+  "Washington;WA;980-994;206|253|425|360|509|564;Seattle|Spokane|Tacoma|Vancouver WA|Bellevue|Redmond|Everett;Wash|Washington State",
+  "West Virginia;WV;247-268;304|681;Charleston WV|Huntington WV|Morgantown|Parkersburg;W.Va.|W. Va.",
+  "Wisconsin;WI;530-549;414|608|262|920|715;Milwaukee|Madison|Green Bay|Kenosha;Wis|Wisc",
+  "Wyoming;WY;820-831;307;Cheyenne|Casper|Laramie;Wyo",
+];
+
+/** Words that mark a state or a city's kind in US addresses, dropped before comparing names. */
+export const US_KIND_WORDS: readonly string[] = ["state", "of", "the", "usa"];
