@@ -1,0 +1,87 @@
+// Dates as CRMs write them (ISO, DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY, with or without a time) → YYYY-MM-DD.
+import type { Lang } from "../types.js";
+
+// A timestamp's date is its calendar date as written: the zone suffix is read and ignored.
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:[T ]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:[AaPp][Mm])?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
+const DMY = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:\s*г\.?)?(?:[,T]?\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
+const NUMERIC_DMY = /^(\d{1,2})([./-])(\d{1,2})\2\d{2,4}/;
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` when the day exists (31.02 does not), else null. */
+function ymd(y: number, m: number, d: number): string | null {
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const max = m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!;
+  if (d > max) return null;
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+function timeOk(h: string | undefined, min: string | undefined, s: string | undefined, ampm: string | undefined): boolean {
+  if (h === undefined) return true;
+  const hh = +h;
+  if (ampm ? hh < 1 || hh > 12 : hh > 24) return false;
+  return +min! <= 59 && (s === undefined || +s <= 60);
+}
+
+/**
+ * The date in `YYYY-MM-DD`, or null when the value is not a date or names an impossible day.
+ * `dayFirst` settles `01/02/2025` (the column's day order); dotted dates are always day first.
+ */
+export function parseDate(raw: string, dayFirst: boolean): string | null {
+  const s = raw.trim();
+  let m = ISO.exec(s);
+  if (m) {
+    if (!timeOk(m[4], m[5], m[6], undefined)) return null;
+    return ymd(+m[1]!, +m[2]!, +m[3]!);
+  }
+  m = DMY.exec(s);
+  if (!m) return null;
+  if (!timeOk(m[5], m[6], m[7], m[8])) return null;
+  const a = +m[1]!;
+  const b = +m[3]!;
+  let y = +m[4]!;
+  if (m[4]!.length === 2) y += y < 70 ? 2000 : 1900;
+  const df = m[2] === "." ? true : dayFirst;
+  return df ? ymd(y, b, a) : ymd(y, a, b);
+}
+
+/**
+ * The column's day order: by the values that settle it (a first part over 12 → day first, a second
+ * part over 12 → month first); the majority when they disagree, a tie to the dialect's habit; with no
+ * such value the dialect's habit, else the header language (ru, ro: day first; en: month first).
+ */
+export function settleDayOrder(values: Iterable<string>, habit: boolean | null, lang: Lang = "en"): boolean {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const v of values) {
+    const m = NUMERIC_DMY.exec(v.trim());
+    if (!m) continue;
+    const a = +m[1]!;
+    const b = +m[3]!;
+    if (a > 12 && b <= 12) dayFirst++;
+    else if (b > 12 && a <= 12) monthFirst++;
+  }
+  if (dayFirst > monthFirst) return true;
+  if (monthFirst > dayFirst) return false;
+  if (habit !== null) return habit;
+  return lang !== "en";
+}
+
+/** `YYYY-MM-DD` written in the given style (tests and fixtures use it for round trips). */
+export function formatDate(iso: string, style: "iso" | "dmy-dot" | "dmy-slash" | "mdy-slash"): string {
+  const [y, m, d] = iso.split("-");
+  switch (style) {
+    case "iso":
+      return iso;
+    case "dmy-dot":
+      return `${d}.${m}.${y}`;
+    case "dmy-slash":
+      return `${d}/${m}/${y}`;
+    case "mdy-slash":
+      return `${+m!}/${+d!}/${y}`;
+  }
+}

@@ -1,0 +1,175 @@
+// Phone numbers: E.164 with a validity verdict, a cheap digits key for matching, and the area code for geography.
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { CountryCode } from "libphonenumber-js/max";
+
+export interface Phone {
+  e164: string;
+  valid: boolean;
+}
+
+// Extensions and their many spellings go: they never identify the company.
+const EXTENSION = /\s*[,;(]?\s*(?:доб(?:авочный)?|вн(?:утр(?:енний)?)?|ext(?:ension)?|int|interior|x|#)\s*[.:]?\s*\d{1,6}\s*\)?\s*$/i;
+const NON_DIGIT = /\D+/g;
+const LEADING_PLUS = /^[^\d+]*\+/;
+
+const CALLING_CODES = new Set<string>();
+const CC_OF_COUNTRY = new Map<string, string>();
+for (const c of getCountries()) {
+  const cc = getCountryCallingCode(c);
+  CALLING_CODES.add(cc);
+  CC_OF_COUNTRY.set(c, cc);
+}
+
+function callingCodeOf(digits: string): string {
+  for (let n = 1; n <= 3 && n < digits.length; n++) {
+    const cc = digits.slice(0, n);
+    if (CALLING_CODES.has(cc)) return cc;
+  }
+  return "";
+}
+
+/**
+ * The number in international form by the default country's dialling habits, without the library:
+ * `+<digits>` where the country can be told, else the bare digits; `""` without digits.
+ */
+function cheapE164(digits: string, plus: boolean, country: string): string {
+  const n = digits.length;
+  if (n === 0) return "";
+  if (plus) return "+" + digits;
+  if (digits.startsWith("00")) return "+" + digits.slice(2);
+  switch (country) {
+    case "RU":
+    case "KZ":
+      if (n === 11 && (digits[0] === "8" || digits[0] === "7")) return "+7" + digits.slice(1);
+      if (n === 10) return "+7" + digits;
+      // Russia's old international prefix: 8 10 <number>.
+      if (n > 11 && digits.startsWith("810")) return "+" + digits.slice(3);
+      break;
+    case "RO":
+      if (n === 10 && digits[0] === "0") return "+40" + digits.slice(1);
+      if (n === 9 && digits[0] !== "0") return "+40" + digits;
+      if (n === 11 && digits.startsWith("40")) return "+" + digits;
+      break;
+    case "US":
+    case "CA":
+      if (n === 10) return "+1" + digits;
+      if (n === 11 && digits[0] === "1") return "+" + digits;
+      break;
+    default: {
+      const cc = CC_OF_COUNTRY.get(country);
+      if (cc) {
+        if (digits[0] === "0") return "+" + cc + digits.slice(1);
+        if (digits.startsWith(cc) && n > 9) return "+" + digits;
+        return "+" + cc + digits;
+      }
+    }
+  }
+  // A Russian number written with its trunk 8 reads the same whatever the default country.
+  if (n === 11 && digits[0] === "8") return "+7" + digits.slice(1);
+  return digits;
+}
+
+function splitExtension(raw: string): { digits: string; plus: boolean } {
+  const s = raw.replace(EXTENSION, "");
+  return { digits: s.replace(NON_DIGIT, ""), plus: LEADING_PLUS.test(s) };
+}
+
+const keyCache = new Map<string, string>();
+
+/** A cheap matching key (no library): `+<digits>` by the default country's habits, else the digits. */
+export function phoneKey(raw: string, defaultCountry: string): string {
+  const ck = defaultCountry + "\u0000" + raw;
+  let k = keyCache.get(ck);
+  if (k === undefined) {
+    const { digits, plus } = splitExtension(raw);
+    k = cheapE164(digits, plus, defaultCountry);
+    keyCache.set(ck, k);
+  }
+  return k;
+}
+
+// The library's verdict (~15 µs) is cached per calling code, first five national digits and length:
+// the metadata's patterns decide validity on a number's prefix and length (checked against the
+// library on random RU, RO, US and MD numbers: no disagreement).
+const verdictCache = new Map<string, boolean>();
+
+function isValidE164(e164: string): boolean {
+  const digits = e164.slice(1);
+  const cc = callingCodeOf(digits);
+  if (!cc) return false;
+  const key = cc + "/" + digits.slice(cc.length, cc.length + 5) + "/" + digits.length;
+  let v = verdictCache.get(key);
+  if (v === undefined) {
+    v = parsePhoneNumberFromString(e164)?.isValid() ?? false;
+    verdictCache.set(key, v);
+  }
+  return v;
+}
+
+// Other readings tried when the default country's reading is not a valid number.
+const ALTERNATES = ["RU", "RO", "US", "MD"];
+const phoneCache = new Map<string, Phone | null>();
+
+/**
+ * The number in E.164 with a validity verdict; `null` when it cannot be a phone number (no or too
+ * few digits). Extensions are dropped.
+ */
+export function normalisePhone(raw: string, defaultCountry: string): Phone | null {
+  const ck = defaultCountry + "\u0000" + raw;
+  const hit = phoneCache.get(ck);
+  if (hit !== undefined) return hit;
+  const result = parse(raw, defaultCountry);
+  phoneCache.set(ck, result);
+  return result;
+}
+
+function parse(raw: string, defaultCountry: string): Phone | null {
+  const { digits, plus } = splitExtension(raw);
+  if (digits.length < 6 || digits.length > 17) return null;
+  let e164 = cheapE164(digits, plus, defaultCountry);
+  if (e164.startsWith("+") && e164.length <= 16 && isValidE164(e164)) return { e164, valid: true };
+  if (!plus) {
+    for (const c of ALTERNATES) {
+      if (c === defaultCountry) continue;
+      const alt = cheapE164(digits, false, c);
+      if (alt.startsWith("+") && alt.length <= 16 && isValidE164(alt)) return { e164: alt, valid: true };
+    }
+  }
+  // Formats the digit rules do not know: let the library read it once.
+  const cc = CC_OF_COUNTRY.has(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
+  const p = parsePhoneNumberFromString(raw.replace(EXTENSION, ""), cc);
+  if (p) {
+    if (p.isValid()) return { e164: p.number, valid: true };
+    if (!e164.startsWith("+")) e164 = p.number;
+  }
+  if (!e164.startsWith("+") || e164.length > 16) return null;
+  return { e164, valid: false };
+}
+
+const RU_NON_GEOGRAPHIC = new Set(["800", "801", "802", "803", "804", "805", "806", "807", "808", "809"]);
+const US_TOLL_FREE = new Set(["800", "833", "844", "855", "866", "877", "888", "900"]);
+
+/**
+ * The area code that places a landline: RU the 3-digit ABC code after +7 (mobile `9xx` and
+ * non-geographic `80x` give `""`), RO the 2 (Bucharest `21`/`31`) or 3 digits after +40 (mobile
+ * `7xx` gives `""`), US/Canada the 3 digits after +1; other countries `""`.
+ */
+export function areaCode(e164: string): string {
+  if (e164.startsWith("+7") && e164.length === 12) {
+    const d = e164[2];
+    if (d !== "3" && d !== "4" && d !== "8") return "";
+    const abc = e164.slice(2, 5);
+    return RU_NON_GEOGRAPHIC.has(abc) ? "" : abc;
+  }
+  if (e164.startsWith("+40") && e164.length === 12) {
+    const d = e164[3];
+    if (d !== "2" && d !== "3") return "";
+    const two = e164.slice(3, 5);
+    return two === "21" || two === "31" ? two : e164.slice(3, 6);
+  }
+  if (e164.startsWith("+1") && e164.length === 12) {
+    const a = e164.slice(2, 5);
+    return US_TOLL_FREE.has(a) ? "" : a;
+  }
+  return "";
+}

@@ -1,0 +1,155 @@
+import { describe, it, expect } from "vitest";
+import { inferDefaultCountry, normaliseRecords } from "../../src/normalise/index.js";
+import type { AcceptedRecord, Dialect, Mapping, RecordsResult } from "../../src/types.js";
+
+function mapping(dialect: Dialect): Mapping {
+  return { dialect, confidence: 1, columns: {}, unmapped: [], lookupIds: [], tags: [], requisites: [] };
+}
+
+function result(records: AcceptedRecord[]): RecordsResult {
+  return { records, rejects: [], warnings: [], contacts: 0, rows: records.length, hasIdColumn: true };
+}
+
+const bitrix: AcceptedRecord[] = [
+  {
+    line: 2,
+    clientId: "101",
+    raw: {
+      id: ["101"],
+      name: ['Общество с ограниченной ответственностью "Ромашка"'],
+      tax_id: ["ИНН 6658021032"],
+      phone: ["8 (343) 123-45-67", "+7 912 345-67-89"],
+      email: ["Info@Romashka.RU", "director@mail.ru"],
+      website: ["https://www.romashka.ru/"],
+      created_at: ["25.04.2025 14:33:12"],
+      annual_revenue: ["1 234 567,89 ₽"],
+      employees: ["50-250"],
+      country: ["Россия"],
+      owner: ["Иванов Сергей"],
+    },
+    contacts: [{ line: 3, name: "Петров  Иван", role: "Директор", phones: ["8 912 000-11-22", "12"], emails: ["I.Petrov@romashka-group.ru"] }],
+    tags: ["VIP", "VIP", "опт"],
+  },
+  {
+    line: 4,
+    clientId: "102",
+    raw: {
+      name: ["ЗАО «Ёлка»"],
+      tax_id: ["7707083894"],
+      phone: ["нет"],
+      email: ["zakaz@"],
+      created_at: ["31.02.2025"],
+      annual_revenue: ["150000.00"],
+      last_activity_at: ["13.05.2025"],
+    },
+    contacts: [],
+    tags: [],
+  },
+  {
+    line: 5,
+    clientId: "103",
+    raw: { name: ["ИП Сидоров"], tax_id: ["7707083893"], annual_revenue: ["2 500,5"], employees: ["более 500"] },
+    contacts: [],
+    tags: [],
+  },
+];
+
+describe("normaliseRecords", () => {
+  const out = normaliseRecords(result(bitrix), { mapping: mapping("bitrix24"), lang: "ru" });
+
+  it("infers Russia and builds one row per record with normalised values", () => {
+    expect(out.defaultCountry).toBe("RU");
+    expect(out.rows).toHaveLength(3);
+    const r = out.rows[0]!;
+    expect(r.index).toBe(0);
+    expect(r.line).toBe(2);
+    expect(r.clientId).toBe("101");
+    expect(r.values.name).toBe('ООО "Ромашка"');
+    expect(r.nameKey).toBe("romashka");
+    expect(r.values.tax_id).toBe("6658021032");
+    expect(r.values.phone).toBe("+73431234567");
+    expect(r.values.email).toBe("info@romashka.ru");
+    expect(r.values.website).toBe("https://www.romashka.ru/");
+    expect(r.values.created_at).toBe("2025-04-25");
+    expect(r.values.annual_revenue).toBe("1234567.89");
+    expect(r.values.employees).toBe("50");
+    expect(r.values.country).toBe("RU");
+    expect(r.values.owner).toBe("Иванов Сергей");
+    expect(r.values.notes).toBe("");
+    expect(Object.keys(r.values)).toHaveLength(30);
+  });
+
+  it("collects every phone, e-mail and company domain, the contacts' included", () => {
+    const r = out.rows[0]!;
+    expect(r.phones).toEqual(["+73431234567", "+79123456789", "+79120001122"]);
+    expect(r.emails).toEqual(["info@romashka.ru", "director@mail.ru", "i.petrov@romashka-group.ru"]);
+    expect(r.domains).toEqual(["romashka.ru", "romashka-group.ru"]);
+    expect(r.contacts).toEqual([{ line: 3, name: "Петров Иван", role: "Директор", phones: ["+79120001122"], emails: ["i.petrov@romashka-group.ru"] }]);
+    expect(r.tags).toEqual(["VIP", "опт"]);
+  });
+
+  it("blanks bad values and warns in the run's language, on the right line", () => {
+    const r = out.rows[1]!;
+    expect(r.values.tax_id).toBe("");
+    expect(r.values.phone).toBe("");
+    expect(r.values.email).toBe("");
+    expect(r.values.created_at).toBe("");
+    expect(r.values.last_activity_at).toBe("2025-05-13");
+    const w = out.warnings.filter((x) => x.clientId === "102");
+    expect(w.map((x) => x.field).sort()).toEqual(["annual_revenue", "created_at", "email", "phone", "tax_id"]);
+    const tax = w.find((x) => x.field === "tax_id")!;
+    expect(tax).toMatchObject({ line: 4, value: "7707083894" });
+    expect(tax.problem).toMatch(/недействительный ИНН/);
+    const contactPhone = out.warnings.find((x) => x.field === "contact_phone")!;
+    expect(contactPhone).toMatchObject({ line: 3, clientId: "101", value: "12" });
+  });
+
+  it("settles the revenue column's decimal mark over all its values", () => {
+    // `1 234 567,89` and `2 500,5` say comma; `150000.00` says dot and contradicts the column.
+    expect(out.rows[2]!.values.annual_revenue).toBe("2500.5");
+    expect(out.rows[1]!.values.annual_revenue).toBe("");
+    const w = out.warnings.find((x) => x.clientId === "102" && x.field === "annual_revenue")!;
+    expect(w.value).toBe("150000.00");
+    expect(w.problem).toContain("«,»");
+  });
+});
+
+describe("default country and languages", () => {
+  const ro: AcceptedRecord[] = [
+    { line: 2, clientId: "L2", raw: { name: ["S.C. Alfa Construct S.R.L."], phone: ["0722 123 456"], tax_id: ["RO 14399840"], created_at: ["01/02/2025"], revenue_won: ["12.500,50 lei"] }, contacts: [], tags: [] },
+    { line: 3, clientId: "L3", raw: { name: ["Țesătoria Mărgineni SA"], phone: ["0264 123456"], tax_id: ["14399841"], created_at: ["13/02/2025"] }, contacts: [], tags: [] },
+  ];
+  it("infers Romania, reads day-first dates settled by the column, warns in Romanian", () => {
+    const out = normaliseRecords(result(ro), { mapping: mapping("generic"), lang: "ro", headerLang: "en" });
+    expect(out.defaultCountry).toBe("RO");
+    expect(out.rows[0]!.values.phone).toBe("+40722123456");
+    expect(out.rows[0]!.values.tax_id).toBe("14399840");
+    expect(out.rows[0]!.values.created_at).toBe("2025-02-01");
+    expect(out.rows[0]!.values.revenue_won).toBe("12500.5");
+    expect(out.rows[0]!.nameKey).toBe("alfa construct");
+    expect(out.rows[1]!.values.tax_id).toBe("");
+    expect(out.warnings).toEqual([{ line: 3, clientId: "L3", field: "tax_id", value: "14399841", problem: "cod fiscal invalid: cifra de control a CUI nu corespunde" }]);
+  });
+  it("takes the given default country, and the header language when nothing tells", () => {
+    const plain: AcceptedRecord[] = [{ line: 2, clientId: "L2", raw: { name: ["Acme"], phone: ["555 2671"], created_at: ["01/02/2025"] }, contacts: [], tags: [] }];
+    expect(normaliseRecords(result(plain), { mapping: mapping("generic"), lang: "en", defaultCountry: "Russia" }).defaultCountry).toBe("RU");
+    expect(inferDefaultCountry(plain, "en")).toBe("US");
+    expect(inferDefaultCountry(plain, "ru")).toBe("RU");
+    // HubSpot's habit: month first
+    expect(normaliseRecords(result(plain), { mapping: mapping("hubspot"), lang: "ru" }).rows[0]!.values.created_at).toBe("2025-01-02");
+    // no habit, English headers: month first
+    expect(normaliseRecords(result(plain), { mapping: mapping("generic"), lang: "en" }).rows[0]!.values.created_at).toBe("2025-01-02");
+  });
+  it("warns in English with the column's day order", () => {
+    const us: AcceptedRecord[] = [
+      { line: 2, clientId: "1", raw: { name: ["Acme Inc."], created_at: ["1/12/2026 3:45 PM"], phone: ["(415) 555-2671"] }, contacts: [], tags: [] },
+      { line: 3, clientId: "2", raw: { name: ["Globex LLC"], created_at: ["13/01/2026"] }, contacts: [], tags: [] },
+      { line: 4, clientId: "3", raw: { name: ["Initech"], created_at: ["1/31/2026"] }, contacts: [], tags: [] },
+      { line: 5, clientId: "4", raw: { name: ["Umbrella"], created_at: ["2/28/2026"] }, contacts: [], tags: [] },
+    ];
+    const out = normaliseRecords(result(us), { mapping: mapping("salesforce"), lang: "en" });
+    expect(out.defaultCountry).toBe("US");
+    expect(out.rows.map((r) => r.values.created_at)).toEqual(["2026-01-12", "", "2026-01-31", "2026-02-28"]);
+    expect(out.warnings).toEqual([{ line: 3, clientId: "2", field: "created_at", value: "13/01/2026", problem: "not a valid date (this column reads dates as month/day/year)" }]);
+  });
+});
