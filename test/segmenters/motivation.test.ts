@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import motivation from "../../src/segmenters/motivation.js";
+import { makeClient, testSegmenter } from "../../src/segmenters/tester.js";
+
+const notes = (id: string, text: string, motivationColumn = "") => makeClient(id, { name: `Client ${id}`, notes: text, motivation: motivationColumn });
+
+describe("motivation", () => {
+  it("reads cues by stems in Russian, Romanian and English", () => {
+    const [r] = testSegmenter(motivation, [
+      {
+        name: "single-motivation notes",
+        clients: [
+          notes("ru-price", "Просят скидку на объём, сравнивают цены с конкурентами"),
+          notes("ru-service", "Важно сервисное обслуживание и быстрый ремонт по гарантии"),
+          notes("ru-quality", "Главное — качество и надёжность оборудования"),
+          notes("ru-delivery", "Сорвали сроки поставки в прошлом году, нужна доставка до склада"),
+          notes("ru-rel", "Директор — личный знакомый, доверяет нам"),
+          notes("ro-price", "Caută prețuri mici, cer reducere de 10%"),
+          notes("ro-quality", "Calitatea contează, vor echipamente fiabile"),
+          notes("ro-delivery", "Livrare rapidă, termen de 3 zile"),
+          notes("en-service", "Needs on-site maintenance and 24/7 support"),
+          notes("en-rel", "Long relationship, they trust our account manager"),
+          notes("en-delivery", "Lead time is critical, must ship on time"),
+        ],
+        expected: {
+          "ru-price": "price",
+          "ru-service": "service",
+          "ru-quality": "quality",
+          "ru-delivery": "delivery",
+          "ru-rel": "relationship",
+          "ro-price": "price",
+          "ro-quality": "quality",
+          "ro-delivery": "delivery",
+          "en-service": "service",
+          "en-rel": "relationship",
+          "en-delivery": "delivery",
+        },
+      },
+    ]);
+    expect(r!.get("ru-price")!.reason).toBe('notes: price ×2 ("скидку", "цены")');
+  });
+
+  it("does not read price into words that only begin like it", () => {
+    testSegmenter(motivation, [
+      {
+        name: "центр, ценят",
+        clients: [
+          notes("1", "Офис в бизнес-центре, ценят качество"),
+          notes("2", "Ценный клиент, торговый центр в Екатеринбурге"),
+        ],
+        expected: { "1": "quality", "2": "unknown" },
+      },
+    ]);
+  });
+
+  it("handles negation and reads what the rest of the sentence says", () => {
+    const [r] = testSegmenter(motivation, [
+      {
+        name: "negated cues",
+        clients: [
+          notes("1", "Не важна цена, главное сервис"),
+          notes("2", "Цена не главное, важнее качество"),
+          notes("3", "Price is not an issue as long as delivery is fast"),
+          notes("4", "Nu contează prețul, vor calitate"),
+          notes("5", "Цена не важна"),
+          notes("6", "Не только цена, но и сроки поставки и скидки"),
+          notes("7", "Не цена, а отношения"),
+        ],
+        expected: {
+          "1": "service",
+          "2": "quality",
+          "3": "delivery",
+          "4": "quality",
+          "5": { label: "unknown", reason: 'ignored as negated: "цена"' },
+          // `не только` is no negation: price twice beats delivery twice by the tie order.
+          "6": "price",
+          "7": "relationship",
+        },
+      },
+    ]);
+    expect(r!.get("2")!.reason).toContain('ignored as negated: "цена"');
+  });
+
+  it("an explicit motivation column beats the notes; ties go service, price, relationship, quality, delivery", () => {
+    testSegmenter(motivation, [
+      {
+        name: "column and ties",
+        ctx: { lang: "ru" },
+        clients: [
+          notes("1", "Просят скидку и низкие цены", "Качество"),
+          notes("2", "Просят скидку", "Preț"),
+          notes("3", "Quality and price both matter"),
+          notes("4", "Delivery and relationship"),
+          notes("5", "Сервис и цена"),
+          notes("6", "Быстро отвечают на звонки", "что-то непонятное"),
+          notes("7", ""),
+        ],
+        expected: {
+          "1": { label: "quality", reason: "поле мотивации «Качество»: качество" },
+          "2": "price",
+          "3": "price",
+          "4": "relationship",
+          "5": "service",
+          "6": "delivery",
+          "7": { label: "unknown", reason: "нет признаков мотивации" },
+        },
+      },
+    ]);
+  });
+
+  it("takes extra stems from options", () => {
+    testSegmenter(motivation, [
+      {
+        name: "custom cue",
+        options: { cues: { delivery: ["logistics"] }, exclusions: ["supporter"] },
+        clients: [notes("1", "Logistics matter most"), notes("2", "A supporter of our brand"), notes("3", "Needs support")],
+        expected: { "1": "delivery", "2": "unknown", "3": "service" },
+      },
+    ]);
+    expect(motivation.options.safeParse({ cues: { speed: ["fast"] } }).success).toBe(false);
+  });
+});
