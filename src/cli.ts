@@ -46,7 +46,9 @@ export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean) =>
     .description("Split a CRM client base fairly between sales managers: segment, deduplicate, allocate, report.")
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s.startsWith("error:") ? "segment: " + s.slice(7) : s) })
+    // Before the commands are made, so that each inherits it: usage errors become exit 2, not commander's 1.
+    .exitOverride();
 
   const on = (cmd: Command, fn: (...args: any[]) => Promise<number>) =>
     cmd.action((...args: any[]) => {
@@ -132,7 +134,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const debug = argv.includes("--debug");
   let handler: Handler | undefined;
   const program = buildProgram(io, (h) => (handler = h));
-  program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

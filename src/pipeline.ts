@@ -132,7 +132,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const records = buildRecords(table, mapping, lang);
   const { records: _drop, ...tableMeta } = table;
   void _drop;
-  const norm = normaliseRecords(records, { mapping, lang, defaultCountry: config.default_country?.toUpperCase() });
+  const norm = normaliseRecords(records, { mapping, lang, headerLang: langFromHeaders(table.header), defaultCountry: config.default_country?.toUpperCase() });
   const rows = norm.rows;
   stage("normalise");
   const warnings: Warning[] = [...records.warnings, ...norm.warnings];

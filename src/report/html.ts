@@ -19,7 +19,12 @@ const COLORS = {
   warm: "#fab005",
   cold: "#4dabf7",
 };
-const LABEL_COLORS: Record<string, string> = { hot: COLORS.hot, warm: COLORS.warm, cold: COLORS.cold, A: "#2b8a3e", B: "#74b816", C: "#adb5bd", unknown: "#ced4da" };
+/** Fixed colours for the labels whose meaning is the same everywhere, per segmenter. */
+const LABEL_COLORS: Record<string, Record<string, string>> = {
+  temperature: { hot: COLORS.hot, warm: COLORS.warm, cold: COLORS.cold },
+  value: { A: "#2b8a3e", B: "#74b816", C: "#adb5bd" },
+};
+const labelColor = (id: string, label: string) => (label === "unknown" || label === "nobody" ? "#ced4da" : LABEL_COLORS[id]?.[label] ?? COLORS.bar);
 
 /** Horizontal grouped bars of load ratio (before, after) with the fair line at 1.0. */
 function loadChart(m: ReportModel): string {
@@ -99,7 +104,7 @@ function distributionChart(id: string, counts: [string, number][]): string {
     const w = Math.max(1, (n / max) * plotW);
     const text = label.length > 30 ? label.slice(0, 29) + "…" : label;
     parts.push(`<text x="${labelW - 6}" y="${y + 12}" text-anchor="end" font-size="11">${esc(text)}</text>`);
-    parts.push(`<rect data-label="${esc(label)}" data-value="${n}" x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="13" fill="${LABEL_COLORS[label] ?? COLORS.bar}"><title>${esc(label)}: ${n}</title></rect>`);
+    parts.push(`<rect data-label="${esc(label)}" data-value="${n}" x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="13" fill="${labelColor(id, label)}"><title>${esc(label)}: ${n}</title></rect>`);
     parts.push(`<text x="${(labelW + w + 4).toFixed(1)}" y="${y + 12}" font-size="10" fill="#333">${n} (${pct(n / total)})</text>`);
   });
   parts.push(`</svg>`);
