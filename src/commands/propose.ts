@@ -59,14 +59,28 @@ const H = {
   title: { en: "Strategies compared on {n} rows ({clients} clients, {managers} active managers)", ru: "Сравнение стратегий: {n} строк ({clients} клиентов, {managers} активных менеджеров)", ro: "Strategii comparate pe {n} rânduri ({clients} clienți, {managers} manageri activi)" },
 };
 
+/**
+ * Protected clients (an active owner, and hot or worked within the protection window) kept by one of
+ * their owners: the same yardstick for every strategy, whatever rule each strategy applied.
+ */
 function protectedKept(r: RunResult): { kept: number; total: number } {
+  const temperature = r.segments.find((s) => s.id === "temperature");
+  const asOf = Date.parse(r.asOf);
+  const window = r.config.allocation.protection_days * 86_400_000;
   let kept = 0;
   let total = 0;
-  for (const d of r.allocation.clientDecisions) {
-    if (d.rule !== "protection") continue;
+  for (const client of r.clients) {
+    const owners = new Set<string>();
+    for (const i of client.rows) {
+      const o = r.owners[i]!;
+      if (o.manager >= 0 && r.managers[o.manager]!.active) owners.add(r.managers[o.manager]!.name);
+    }
+    if (!owners.size) continue;
+    const last = client.values.last_activity_at;
+    const worked = temperature?.labels[client.index] === "hot" || (last !== "" && asOf - Date.parse(last) <= window);
+    if (!worked) continue;
     total++;
-    const rows = r.clients[d.client]!.rows;
-    if (rows.some((i) => r.allocation.rows[i]!.decision === "kept")) kept++;
+    if (owners.has(r.allocation.rows[client.rows[0]!]!.manager)) kept++;
   }
   return { kept, total };
 }

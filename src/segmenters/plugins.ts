@@ -25,8 +25,8 @@ export const segmenterShape = z.object({
     description: z.string().optional(),
   }),
   options: z
-    .custom<z.ZodType>((v) => typeof v === "object" && v !== null && typeof (v as { safeParse?: unknown }).safeParse === "function", {
-      message: "expected a zod schema",
+    .custom<z.ZodType | Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+      message: "expected a zod schema or an object of default values",
     })
     .optional(),
   create: z.custom<Segmenter["create"]>((v) => typeof v === "function", { message: "expected a function (options, ctx) => (client) => {label, reason}" }),
@@ -37,6 +37,24 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${path || "default export"}: ${issue.message.replace(/^Invalid input: /, "")}`;
 }
 
+const isSchema = (v: unknown): v is z.ZodType => typeof (v as { safeParse?: unknown } | undefined)?.safeParse === "function";
+
+/** A plugin may give its options as plain defaults (`{ micro: 10 }`): each key then takes a value of that type. */
+export function schemaFromDefaults(defaults: Record<string, unknown>): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, value] of Object.entries(defaults)) {
+    const base: z.ZodType =
+      typeof value === "number" ? z.number()
+      : typeof value === "string" ? z.string()
+      : typeof value === "boolean" ? z.boolean()
+      : Array.isArray(value) ? z.array(z.unknown())
+      : value !== null && typeof value === "object" ? z.record(z.string(), z.unknown())
+      : z.unknown();
+    shape[key] = (base as z.ZodType<unknown>).default(value);
+  }
+  return z.strictObject(shape);
+}
+
 /** Checks a segmenter object; `where` names it in the message (a plugin's path). */
 export function checkSegmenter(value: unknown, where: string): Segmenter {
   const parsed = segmenterShape.safeParse(value);
@@ -44,7 +62,7 @@ export function checkSegmenter(value: unknown, where: string): Segmenter {
     throw new SegmentError("config", `Plugin ${where} is malformed: ${describe(parsed.error.issues[0]!)}.`);
   }
   const s = parsed.data;
-  const options = (s.options ?? z.strictObject({})) as z.ZodType;
+  const options = isSchema(s.options) ? s.options : schemaFromDefaults(s.options ?? {});
   if (!options.safeParse({}).success) {
     throw new SegmentError("config", `Plugin ${where} is malformed: options: the schema must accept {} and fill its defaults.`);
   }
