@@ -7,7 +7,7 @@ import { readExport } from "./io/read-csv.js";
 import { buildRecords } from "./records.js";
 import { mapHeader, parseMapFlags } from "./schema/mapping.js";
 import { normaliseRecords } from "./normalise/index.js";
-import { deriveManagers, matchOwners, readManagers } from "./managers.js";
+import { assignSlugs, deriveManagers, matchOwners, readManagers } from "./managers.js";
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
 import { cannotLinkFromLocks, readLocks } from "./allocate/locks.js";
 import { findDuplicates } from "./dedupe/index.js";
@@ -111,6 +111,23 @@ function log(io: Io, opts: ReadOptions, text: string): void {
   if (!opts.quiet) io.stderr(text + "\n");
 }
 
+const FORMULA_START = /^[=+\-@\t\r\s]+/;
+
+/**
+ * A manager's name goes into every output; one that a spreadsheet would run (an owner value `=cmd|...`)
+ * is shown without its leading formula characters and keeps the raw value as an alias, so it still matches.
+ */
+export function safeManagerNames(managers: Manager[]): Manager[] {
+  if (!managers.some((m) => FORMULA_START.test(m.name))) return managers;
+  const renamed = managers.map((m) => {
+    if (!FORMULA_START.test(m.name)) return m;
+    const name = m.name.replace(FORMULA_START, "") || `(${m.name.trim()})`;
+    return { ...m, name, aliases: [...m.aliases, m.name] };
+  });
+  const slugs = assignSlugs(renamed.map((m) => m.name));
+  return renamed.map((m, i) => ({ ...m, slug: slugs[i]! }));
+}
+
 /** Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. */
 export async function prepare(path: string, opts: AllocateOptions, io: Io): Promise<Prepared> {
   mark = performance.now();
@@ -130,6 +147,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${table.records.length} records`);
 
   const records = buildRecords(table, mapping, lang);
+  if (records.rows === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
   const { records: _drop, ...tableMeta } = table;
   void _drop;
   const norm = normaliseRecords(records, { mapping, lang, headerLang: langFromHeaders(table.header), defaultCountry: config.default_country?.toUpperCase() });
@@ -140,7 +158,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   // Managers: -m, else the config's, else the owners found.
   const managersPath = opts.managers ?? configPath(loaded, config.managers);
   const managersFromFile = managersPath !== undefined;
-  const managers = managersFromFile ? readManagers(managersPath) : deriveManagers(rows.map((r) => r.values.owner));
+  const managers = safeManagerNames(managersFromFile ? readManagers(managersPath) : deriveManagers(rows.map((r) => r.values.owner)));
   const matched = matchOwners(rows, managers, managersFromFile, lang);
   warnings.push(...matched.warnings);
   let owners = matched.owners;

@@ -6,7 +6,7 @@ import { SegmentError } from "../errors.js";
 
 export const MARKER = ".segment-out";
 
-/** A file to write: path relative to the output folder, and its whole content. */
+/** A file to write: path relative to the output folder, and its whole content; a path ending in `/` is a folder. */
 export type OutputFiles = Map<string, string | Buffer>;
 
 function isOurs(dir: string): boolean {
@@ -32,6 +32,14 @@ function recoverPrevious(abs: string): void {
   else if (existsSync(prev)) rmSync(prev, { recursive: true, force: true });
 }
 
+/** Temporary folders of killed runs (we hold the lock, so no live run owns one). */
+function removeLeftovers(abs: string): void {
+  const prefix = basename(abs) + ".tmp-";
+  for (const name of readdirSync(dirname(abs))) {
+    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) rmSync(join(dirname(abs), name), { recursive: true, force: true });
+  }
+}
+
 /**
  * Writes every file into `DIR.tmp-<pid>` beside DIR, then swaps it in: DIR → DIR.prev, tmp → DIR,
  * DIR.prev removed. A lock beside DIR keeps a second run out; a stale lock (killed run) is taken over.
@@ -51,10 +59,15 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
   const tmp = `${abs}.tmp-${process.pid}`;
   try {
     checkOutputDir(dir, flag);
+    removeLeftovers(abs);
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     for (const [rel, content] of files) {
       const target = join(tmp, rel);
+      if (rel.endsWith("/")) {
+        mkdirSync(target, { recursive: true });
+        continue;
+      }
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     }

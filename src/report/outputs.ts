@@ -82,6 +82,7 @@ export function csvOutputs(r: RunResult, delimiter: string, phases = false): Out
     const name = r.allocation.rows[i]!.manager;
     if (name) byManager.get(name)?.push(row);
   });
+  files.set("managers/", "");
   for (const m of r.managers) {
     if (!m.active) continue;
     files.set(`managers/${m.slug}.csv`, toCsv(ALLOCATION_HEADER, byManager.get(m.name) ?? [], delimiter));

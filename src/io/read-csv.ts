@@ -1,0 +1,496 @@
+// Reads a CRM export (and the tool's own CSV files): encoding and delimiter sniffing, csv-parse, physical line numbers.
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { isUtf8 } from "node:buffer";
+import iconv from "iconv-lite";
+import { parse } from "csv-parse/sync";
+import { SegmentError } from "../errors.js";
+import type { RawRecord, RawTable } from "../types.js";
+
+// ---------------------------------------------------------------------------------------------
+// encodings
+
+export interface Encoding {
+  /** WHATWG name, as reported. */
+  name: string;
+  /** iconv-lite's name. */
+  iconv: string;
+}
+
+const enc = (name: string, iconvName = name): Encoding => ({ name, iconv: iconvName });
+const UTF8 = enc("utf-8", "utf8");
+const UTF16LE = enc("utf-16le");
+const UTF16BE = enc("utf-16be");
+
+// Aliases a user may type for --encoding, keyed by the name folded to lower-case letters and digits.
+const ENCODING_ALIASES: Record<string, Encoding> = {};
+function alias(e: Encoding, ...names: string[]): Encoding {
+  for (const n of [e.name, e.iconv, ...names]) ENCODING_ALIASES[foldEncodingName(n)] = e;
+  return e;
+}
+function foldEncodingName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+alias(UTF8, "utf8", "unicode11utf8");
+alias(UTF16LE, "utf16", "ucs2", "unicode", "utf16le");
+alias(UTF16BE, "unicodefffe");
+const CP1251 = alias(enc("windows-1251"), "cp1251", "win1251", "1251", "win", "ansi1251", "xcp1251");
+const KOI8R = alias(enc("koi8-r"), "koi8", "koi8r", "cskoi8r");
+const CP866 = alias(enc("ibm866", "cp866"), "cp866", "866", "dos866", "csibm866", "alt");
+const MACCYR = alias(enc("x-mac-cyrillic", "maccyrillic"), "maccyrillic", "macintoshcyrillic", "xmacukrainian");
+const CP1252 = alias(enc("windows-1252"), "cp1252", "win1252", "1252", "latin1", "iso88591", "l1", "ascii", "usascii");
+const CP1250 = alias(enc("windows-1250"), "cp1250", "win1250", "1250");
+alias(enc("koi8-u"), "koi8u");
+alias(enc("iso-8859-2"), "latin2", "iso88592", "l2");
+alias(enc("iso-8859-5"), "iso88595", "cyrillic");
+alias(enc("windows-1257"), "cp1257", "win1257");
+
+/** Resolves an `--encoding` value (`cp1251`, `win1251`, `utf8`, ...) or throws a usage error. */
+export function resolveEncoding(name: string): Encoding {
+  const known = ENCODING_ALIASES[foldEncodingName(name)];
+  if (known) return known;
+  const lower = name.trim().toLowerCase();
+  if (lower && iconv.encodingExists(lower)) return enc(lower);
+  throw new SegmentError("usage", `--encoding ${name}: unknown encoding; use one such as utf-8, utf-16le, windows-1251, koi8-r, windows-1250 or windows-1252.`);
+}
+
+// Single-byte pages tried when the bytes are not UTF-8; on a tie the earlier wins (a Russian Excel saves cp1251).
+const SINGLE_BYTE: Encoding[] = [CP1251, KOI8R, CP866, MACCYR, CP1252, CP1250];
+
+// Relative frequency of Russian letters (per mille), the base of the Cyrillic score.
+const RU_FREQ: Record<string, number> = {
+  о: 110, е: 85, а: 80, и: 74, н: 67, т: 63, с: 55, р: 47, в: 45, л: 44, к: 35, м: 32, д: 30, п: 28, у: 26,
+  я: 20, ы: 19, ь: 17, г: 17, з: 16, б: 16, ч: 14, й: 12, х: 10, ж: 9, ш: 7, ю: 6, ц: 5, щ: 4, э: 3, ф: 3,
+  ъ: 0.5, ё: 0.5, і: 1, ї: 0.5, є: 0.5, ґ: 0.3, ў: 0.3,
+};
+const LATIN_COMMON = new Set("éèêëàâäáãåçîïíìôöóòõúùûüñßøæœšžčćđřěůýąęłńśźżăşţșțőű");
+const PUNCT_COMMON = new Set("«»—–№“”„‘’…€\u00a0°·•™©®§±");
+
+// Per byte of a code page: its weight as a character of text, and its case.
+interface PageTable {
+  weight: Float64Array;
+  /** 1 lower-case letter, 2 upper-case letter, 0 other. */
+  kind: Uint8Array;
+  /** 1 when the byte is a non-ASCII Latin letter (for the run penalty), 2 when a Cyrillic letter. */
+  latin: Uint8Array;
+}
+
+const tableCache = new Map<string, PageTable>();
+function pageTable(e: Encoding): PageTable {
+  const cached = tableCache.get(e.iconv);
+  if (cached) return cached;
+  const bytes = Buffer.alloc(256);
+  for (let i = 0; i < 256; i++) bytes[i] = i;
+  const chars = Array.from(iconv.decode(bytes, e.iconv));
+  const weight = new Float64Array(256);
+  const kind = new Uint8Array(256);
+  const latin = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    const ch = chars[b] ?? "\ufffd";
+    const lower = ch.toLowerCase();
+    const isLetter = lower !== ch.toUpperCase();
+    if (isLetter) kind[b] = ch === lower ? 1 : 2;
+    if (b < 0x80) continue;
+    const freq = RU_FREQ[lower];
+    if (freq !== undefined) {
+      latin[b] = 2;
+      weight[b] = Math.max(-5, Math.log(freq / 110));
+    } else if (isLetter && lower.charCodeAt(0) < 0x400) {
+      latin[b] = 1;
+      weight[b] = LATIN_COMMON.has(lower) ? -1.5 : -3.5;
+    } else if (isLetter) {
+      weight[b] = -6; // Serbian/Macedonian-only or other rare letters
+    } else {
+      weight[b] = PUNCT_COMMON.has(ch) ? -1 : -6;
+    }
+  }
+  const table = { weight, kind, latin };
+  tableCache.set(e.iconv, table);
+  return table;
+}
+
+/**
+ * Picks the single-byte page whose reading of the non-ASCII bytes looks most like text: Russian letters by
+ * their frequency, few capitals inside words, and Latin accented letters one at a time rather than in runs.
+ */
+export function guessSingleByte(buf: Uint8Array): Encoding {
+  // Positions of non-ASCII bytes, capped: a few tens of thousands settle it.
+  const positions: number[] = [];
+  for (let i = 0; i < buf.length && positions.length < 50_000; i++) if (buf[i]! >= 0x80) positions.push(i);
+  let best = SINGLE_BYTE[0]!;
+  let bestScore = -Infinity;
+  for (const e of SINGLE_BYTE) {
+    const t = pageTable(e);
+    let score = 0;
+    for (const p of positions) {
+      const b = buf[p]!;
+      score += t.weight[b]!;
+      const prev = p > 0 ? buf[p - 1]! : 0x20;
+      if (t.kind[b] === 2 && t.kind[prev] === 1) score -= 3; // a capital inside a word
+      if (t.latin[b] === 1 && prev >= 0x80 && t.kind[prev] !== 0) score -= 2.5;
+      else if (t.latin[b] === 2 && (isAsciiLetter(prev) || isAsciiLetter(p + 1 < buf.length ? buf[p + 1]! : 0x20))) score -= 4; // Latin and Cyrillic in one word
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = e;
+    }
+  }
+  return best;
+}
+
+function isAsciiLetter(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
+
+/** Decides the encoding of an export's bytes: BOM, then UTF-16 without BOM, then UTF-8, then a single-byte page. */
+function detectEncoding(buf: Buffer, path: string): { encoding: Encoding; bomLength: number } {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: UTF8, bomLength: 3 };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { encoding: UTF16LE, bomLength: 2 };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { encoding: UTF16BE, bomLength: 2 };
+  const sample = buf.subarray(0, 65536);
+  if (sample.indexOf(0) >= 0) {
+    // UTF-16 without a BOM puts the zero byte of every ASCII character on the same side.
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+    const half = sample.length / 2;
+    if (odd > half * 0.1 && even < odd * 0.02) return { encoding: UTF16LE, bomLength: 0 };
+    if (even > half * 0.1 && odd < even * 0.02) return { encoding: UTF16BE, bomLength: 0 };
+    throw notText(path, "it holds NUL bytes");
+  }
+  checkControlBytes(sample, path);
+  if (isUtf8(buf) || mostlyUtf8(buf)) return { encoding: UTF8, bomLength: 0 };
+  return { encoding: guessSingleByte(buf), bomLength: 0 };
+}
+
+/**
+ * A UTF-8 export with a few stray bytes (a cell pasted from elsewhere) is still UTF-8: single-byte Cyrillic or
+ * Latin text almost never forms valid multi-byte sequences, so many of them and few broken ones settle it.
+ */
+function mostlyUtf8(buf: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  const end = Math.min(buf.length, 4 << 20);
+  for (let i = 0; i < end; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < buf.length;
+    for (let k = 1; ok && k <= need; k++) ok = (buf[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need;
+    } else invalid++;
+  }
+  return valid >= 20 && valid >= invalid * 20;
+}
+
+function notText(path: string, why: string): SegmentError {
+  return new SegmentError("input", `${path} is not a text export (${why}); save it from the CRM or spreadsheet as CSV.`);
+}
+
+// Control bytes other than tab, LF, VT, FF, CR and the DOS end-of-file mark.
+function checkControlBytes(sample: Uint8Array, path: string): void {
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 0x1a) || b === 0x7f) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.05) throw notText(path, `${control} control bytes in its first ${sample.length}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// delimiters
+
+const DELIMITERS = [",", ";", "\t", "|"];
+const DELIMITER_ALIASES: Record<string, string> = {
+  tab: "\t", "\\t": "\t", "\t": "\t", comma: ",", semicolon: ";", pipe: "|", ",": ",", ";": ";", "|": "|",
+};
+
+/** Resolves a `--delimiter` value (`;`, `tab`, `\t`, ...) or throws a usage error. */
+export function resolveDelimiter(value: string): string {
+  const known = DELIMITER_ALIASES[value.toLowerCase()] ?? DELIMITER_ALIASES[value.trim().toLowerCase()];
+  if (known) return known;
+  if (value.length === 1 && value !== '"' && value !== "\n" && value !== "\r") return value;
+  throw new SegmentError("usage", `--delimiter ${JSON.stringify(value)}: expected one character such as , ; | or tab.`);
+}
+
+/** One scanned record: fields counted by `delim`, and where it starts. */
+interface Scanned {
+  fields: number;
+  line: number;
+}
+
+/**
+ * Splits text into records the way csv-parse does with `relax_quotes`: a quote opens a quoted field only at
+ * the field's start; `""` inside is a quote; a closing quote followed by other text ends the quoting.
+ * Blank lines are skipped. Returns `open` = the line of a quoted field that never closes.
+ */
+function scan(text: string, delim: string, maxRecords: number): { records: Scanned[]; open: number } {
+  const records: Scanned[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n && records.length < maxRecords) {
+    const start = line;
+    let fields = 1;
+    let fieldStart = true;
+    let blank = true;
+    let quoted = false;
+    let openLine = 0;
+    for (; i < n; i++) {
+      const c = text[i]!;
+      if (quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') i++;
+          else quoted = false;
+        } else if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+        continue;
+      }
+      if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        line++;
+        i++;
+        break;
+      }
+      blank = false;
+      if (c === delim) {
+        fields++;
+        fieldStart = true;
+        continue;
+      }
+      if (c === '"' && fieldStart) {
+        quoted = true;
+        openLine = line;
+      }
+      fieldStart = false;
+    }
+    if (quoted) return { records, open: openLine };
+    if (!blank) records.push({ fields, line: start });
+  }
+  return { records, open: 0 };
+}
+
+/** The delimiter whose field count is the same on the header and the most records after it. */
+export function sniffDelimiter(text: string, candidates: string[] = DELIMITERS): string {
+  let best = candidates[0]!;
+  let bestScore = -1;
+  let bestFields = 1;
+  for (const d of candidates) {
+    const { records } = scan(text, d, 40);
+    const header = records[0]?.fields ?? 1;
+    if (header < 2) continue;
+    let same = 0;
+    for (let r = 1; r < records.length; r++) if (records[r]!.fields === header) same++;
+    const score = records.length > 1 ? same / (records.length - 1) : 1;
+    if (score > bestScore || (score === bestScore && header > bestFields)) {
+      best = d;
+      bestScore = score;
+      bestFields = header;
+    }
+  }
+  return best;
+}
+
+// Excel's `sep=;` hint line.
+const SEP_LINE = /^sep=(.)\s*$/i;
+
+// ---------------------------------------------------------------------------------------------
+// parsing
+
+/** Counts line breaks (CRLF, LF or CR each one) in `text`. */
+function countBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
+  return count;
+}
+
+function countBufferBreaks(buf: Buffer): number {
+  let count = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) count++;
+  for (let i = buf.indexOf(13); i >= 0; i = buf.indexOf(13, i + 1)) if (buf[i + 1] !== 10) count++;
+  return count;
+}
+
+function cellBreaks(cells: string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    if (cell.indexOf("\n") < 0 && cell.indexOf("\r") < 0) continue;
+    count += countBreaks(cell);
+  }
+  return count;
+}
+
+const PARSE_OPTIONS = {
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: false,
+  quote: '"',
+  escape: '"',
+} as const;
+
+interface ParseError {
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Parses `input` (UTF-8 bytes or text) into records with the physical line where each starts. Blank lines
+ * come out of csv-parse as `[""]` and are dropped here; they still count as lines.
+ */
+function parseRecords(
+  input: Buffer | string,
+  delimiter: string,
+  firstLine: number,
+  subject: string,
+  code: "input" | "usage",
+  text: () => string,
+): RawRecord[] {
+  let parsed: string[][];
+  try {
+    parsed = parse(input, { ...PARSE_OPTIONS, delimiter }) as string[][];
+  } catch (e) {
+    const err = e as ParseError;
+    if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+      const { open } = scan(text(), delimiter, Infinity);
+      throw new SegmentError(code, `${subject}: line ${open + firstLine - 1}: a quoted field opens here and never closes, so the rest of the file would be one value.`);
+    }
+    throw new SegmentError(code, `${subject} cannot be read as CSV (${err.message ?? String(e)}).`);
+  }
+  // Without quoted line breaks every record is one line and lines follow by position: no per-cell scan.
+  const breaks = typeof input === "string" ? countBreaks(input) : countBufferBreaks(input);
+  const endsWithBreak = typeof input === "string" ? /[\r\n]$/.test(input) : input.length > 0 && (input[input.length - 1] === 10 || input[input.length - 1] === 13);
+  // Line breaks inside quoted cells still to be found; once all are, the remaining records need no scan.
+  let inside = breaks + (endsWithBreak ? 0 : 1) - parsed.length;
+  const records: RawRecord[] = [];
+  let line = firstLine;
+  for (let r = 0; r < parsed.length; r++) {
+    const cells = parsed[r]!;
+    if (!(cells.length === 1 && cells[0] === "")) records.push({ line, cells });
+    if (inside > 0) {
+      const own = cellBreaks(cells);
+      inside -= own;
+      line += 1 + own;
+    } else line++;
+  }
+  return records;
+}
+
+function readError(path: string, e: unknown, code: "input" | "usage", what?: string): SegmentError {
+  const errno = (e as NodeJS.ErrnoException).code;
+  const subject = what ? `The ${what} file ${path}` : path;
+  if (errno === "ENOENT") return new SegmentError(code, `${subject} does not exist.`);
+  if (errno === "EISDIR") return new SegmentError(code, `${subject} is a folder, not a CSV file.`);
+  if (errno === "EACCES" || errno === "EPERM") return new SegmentError(code, `${subject} cannot be read: permission denied.`);
+  return new SegmentError(code, `${subject} cannot be read (${(e as Error).message}).`);
+}
+
+/** Reads a CRM export: detects (or takes) the encoding and the delimiter and returns every record with its line. */
+export async function readExport(path: string, opts: { encoding?: string; delimiter?: string } = {}): Promise<RawTable> {
+  const forced = opts.encoding ? resolveEncoding(opts.encoding) : undefined;
+  const forcedDelimiter = opts.delimiter !== undefined && opts.delimiter !== "" ? resolveDelimiter(opts.delimiter) : undefined;
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    throw readError(path, e, "input");
+  }
+  if (buf.length === 0) throw new SegmentError("input", `${path} is empty.`);
+
+  let encoding: Encoding;
+  let bomLength: number;
+  if (forced) {
+    encoding = forced;
+    const isUtf8Bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    const isUtf16Bom = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+    bomLength = encoding === UTF8 && isUtf8Bom ? 3 : encoding.name.startsWith("utf-16") && isUtf16Bom ? 2 : 0;
+  } else {
+    ({ encoding, bomLength } = detectEncoding(buf, path));
+  }
+
+  // UTF-8 goes to csv-parse as bytes (its fastest input); anything else is decoded to text first.
+  let input: Buffer | string;
+  if (encoding === UTF8) input = buf.subarray(bomLength);
+  else input = iconv.decode(buf.subarray(bomLength), encoding.iconv, { stripBOM: true });
+  const head = typeof input === "string" ? input.slice(0, 65536) : input.subarray(0, 65536).toString("utf8");
+  if (head.trim() === "" && (typeof input === "string" ? input.trim() === "" : input.toString("utf8").trim() === "")) {
+    throw new SegmentError("input", `${path} is empty.`);
+  }
+
+  // An Excel `sep=;` first line names the delimiter and comes before the header.
+  let skipLines = 0;
+  let offset = 0;
+  let sepHint: string | undefined;
+  {
+    const nl = head.indexOf("\n");
+    const m = SEP_LINE.exec(head.slice(0, nl < 0 ? head.length : nl).replace(/\r$/, ""));
+    if (m) {
+      sepHint = m[1];
+      skipLines = 1;
+      offset = nl < 0 ? head.length : nl + 1;
+    }
+  }
+  if (offset > 0) {
+    // `offset` counts UTF-16 code units of `head`; for bytes, re-measure the skipped prefix in bytes.
+    input = typeof input === "string" ? input.slice(offset) : input.subarray(Buffer.byteLength(head.slice(0, offset), "utf8"));
+  }
+  const body = head.slice(offset);
+  const delimiter = forcedDelimiter ?? sepHint ?? sniffDelimiter(body);
+
+  const all = parseRecords(input, delimiter, skipLines + 1, path, "input", () => (typeof input === "string" ? input : input.toString("utf8")));
+  if (all.length === 0) throw new SegmentError("input", `${path} is empty.`);
+  const [first, ...records] = all;
+  const header = first!.cells;
+  if (header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
+  return {
+    path,
+    file: basename(path),
+    encoding: encoding.name,
+    delimiter,
+    header,
+    headerLine: first!.line,
+    records,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the tool's own files
+
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
+
+/**
+ * Reads one of the tool's own CSV files (managers, locks, previous allocation): UTF-8 with or without BOM,
+ * `,` or `;`; strips the one `'` the writer put before `= + - @ tab CR`; header lower-cased and trimmed.
+ */
+export function readToolCsv(path: string, what: string): { header: string[]; rows: { line: number; cells: string[] }[]; delimiter: string } {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw readError(path, e, "usage", what);
+  }
+  let text: string;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) text = buf.subarray(3).toString("utf8");
+  else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) text = iconv.decode(buf, buf[0] === 0xff ? "utf-16le" : "utf-16be");
+  else if (isUtf8(buf)) text = buf.toString("utf8");
+  else text = iconv.decode(buf, guessSingleByte(buf).iconv); // a spreadsheet re-saved it in its code page
+
+  let firstLine = 1;
+  let sepHint: string | undefined;
+  const nl = text.indexOf("\n");
+  const m = SEP_LINE.exec(text.slice(0, nl < 0 ? text.length : nl).replace(/\r$/, ""));
+  if (m) {
+    sepHint = m[1];
+    text = nl < 0 ? "" : text.slice(nl + 1);
+    firstLine = 2;
+  }
+  const delimiter = sepHint ?? sniffDelimiter(text.slice(0, 65536), [",", ";"]);
+  const parsed = parseRecords(text, delimiter, firstLine, `The ${what} file ${path}`, "usage", () => text);
+  const nonEmpty = parsed.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const [first, ...rest] = nonEmpty;
+  const header = first ? first.cells.map((h) => h.trim().toLowerCase()) : [];
+  const rows = rest.map((r) => ({ line: r.line, cells: r.cells.map((c) => (FORMULA_GUARD.test(c) ? c.slice(1) : c)) }));
+  return { header, rows, delimiter };
+}

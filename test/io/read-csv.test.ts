@@ -1,0 +1,275 @@
+// readExport and readToolCsv on small real-dialect exports: encodings, delimiters, line numbers, fatal errors.
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { readExport, readToolCsv, guessSingleByte, sniffDelimiter, resolveEncoding, resolveDelimiter } from "../../src/io/read-csv.js";
+import { SegmentError } from "../../src/errors.js";
+
+const EDGE = join(import.meta.dirname, "../../fixtures/edge");
+const edge = (name: string) => join(EDGE, name);
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "segment-read-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+function temp(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+async function failure(p: Promise<unknown>): Promise<SegmentError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(SegmentError);
+    return e as SegmentError;
+  }
+  throw new Error("expected a SegmentError");
+}
+
+describe("readExport on CRM dialects", () => {
+  it("reads a Bitrix24 cp1251 export with line-ending semicolons", async () => {
+    const t = await readExport(edge("bitrix24-cp1251.csv"));
+    expect(t.encoding).toBe("windows-1251");
+    expect(t.delimiter).toBe(";");
+    expect(t.file).toBe("bitrix24-cp1251.csv");
+    expect(t.header.slice(0, 3)).toEqual(["ID", "Название компании", "Телефон"]);
+    expect(t.header.at(-1)).toBe(""); // the line-ending `;` is an empty last column
+    expect(t.records.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(t.records[0]!.cells[1]).toBe('ООО "Ромашка"');
+    expect(t.records[0]!.cells[2]).toBe("+7 (343) 123-45-67, +7 912 345-67-89");
+    expect(t.records[1]!.cells.slice(7, 9)).toEqual(["6671234567", "667102002"]);
+  });
+
+  it("reads an all-quoted CRLF Odoo export and keeps the leading apostrophe for the records stage", async () => {
+    const t = await readExport(edge("odoo-contacts.csv"));
+    expect(t.encoding).toBe("utf-8");
+    expect(t.delimiter).toBe(",");
+    expect(t.records).toHaveLength(5);
+    expect(t.records[0]!.cells[2]).toBe("'+1 555 0100");
+    expect(t.records[1]!.cells[6]).toBe("Consulting");
+    expect(t.records[2]!.cells[0]).toBe("Azure Interior, Brandon Freeman");
+  });
+
+  it("keeps Salesforce trailer lines as records after the blank line, with their physical lines", async () => {
+    const t = await readExport(edge("salesforce-report.csv"));
+    expect(t.records.map((r) => r.line)).toEqual([2, 3, 4, 6, 7, 8]);
+    expect(t.records[3]!.cells).toEqual(["Grand Totals (3 records)"]);
+  });
+
+  it("reads Excel's UTF-16LE tab-delimited Unicode text", async () => {
+    const t = await readExport(edge("excel-unicode-text.txt"));
+    expect(t.encoding).toBe("utf-16le");
+    expect(t.delimiter).toBe("\t");
+    expect(t.header).toEqual(["Denumire firmă", "Cod fiscal", "Județ", "Localitate", "Telefon", "Agent"]);
+    expect(t.records[1]!.cells[3]).toBe("Timișoara");
+  });
+
+  it("reads UTF-16LE and UTF-16BE without a BOM", async () => {
+    const text = "Name\tCity\r\nAcme Corp\tBoston\r\n";
+    const le = await readExport(temp("le.txt", Buffer.from(text, "utf16le")));
+    expect(le.encoding).toBe("utf-16le");
+    expect(le.records[0]!.cells).toEqual(["Acme Corp", "Boston"]);
+    const be = await readExport(temp("be.txt", iconv.encode(text, "utf-16be")));
+    expect(be.encoding).toBe("utf-16be");
+    expect(be.records[0]!.cells).toEqual(["Acme Corp", "Boston"]);
+  });
+
+  it("strips a UTF-8 BOM from the first header", async () => {
+    const t = await readExport(edge("amocrm-people.csv"));
+    expect(t.header[0]).toBe("ID");
+    expect(t.encoding).toBe("utf-8");
+  });
+
+  it("gives each record the physical line where it starts, across embedded LF and CRLF", async () => {
+    const t = await readExport(edge("embedded-newlines.csv"));
+    expect(t.records.map((r) => r.line)).toEqual([2, 5, 9, 10]);
+    expect(t.records[0]!.cells[1]).toBe("Called twice\r\nasked for a quote");
+    expect(t.records[1]!.cells[1]).toBe("line one\nline two\n\nline four");
+    expect(t.records[3]!.cells[0]).toBe("Umbrella\r\nHoldings");
+  });
+
+  it("counts lines in a CR-only (old Mac) file", async () => {
+    const t = await readExport(temp("cr.csv", 'Name;Notes\r"Acme";"a\rb"\r\rGlobex;x\r'));
+    expect(t.records.map((r) => [r.line, r.cells[0]])).toEqual([[2, "Acme"], [5, "Globex"]]);
+  });
+
+  it("keeps quotes inside unquoted fields as data", async () => {
+    const t = await readExport(edge("unquoted-quotes.csv"));
+    expect(t.delimiter).toBe(";");
+    expect(t.records.map((r) => r.cells[1])).toEqual(['ООО "Ромашка"', '"Вектор" ООО', 'ЗАО "Ландыш" (филиал "Север")']);
+  });
+
+  it("keeps a short record short and a long one long (the records stage judges them)", async () => {
+    const t = await readExport(edge("extra-fields.csv"));
+    expect(t.records.map((r) => r.cells.length)).toEqual([3, 5, 6, 2]);
+  });
+
+  it("skips an Excel sep= line and takes its delimiter", async () => {
+    const t = await readExport(edge("excel-sep-line.csv"));
+    expect(t.delimiter).toBe(";");
+    expect(t.headerLine).toBe(2);
+    expect(t.header).toEqual(["Name", "City"]);
+    expect(t.records[0]).toEqual({ line: 3, cells: ["Acme Corp", "Boston"] });
+  });
+
+  it("counts leading blank lines before the header", async () => {
+    const t = await readExport(temp("lead.csv", "\n\nName,City\nAcme,Boston\n"));
+    expect(t.headerLine).toBe(3);
+    expect(t.records[0]!.line).toBe(4);
+  });
+
+  it("returns no records for a header-only file", async () => {
+    const t = await readExport(edge("header-only.csv"));
+    expect(t.header).toEqual(["ID", "Название компании", "Телефон", ""]);
+    expect(t.records).toEqual([]);
+  });
+
+  it("reads a 2 MB field", async () => {
+    const big = "Примечание ".repeat(200_000);
+    const t = await readExport(temp("big.csv", `Name;Notes;City\nAcme;"${big}";Boston\nGlobex;x;Austin\n`));
+    expect(t.records[0]!.cells[1]).toBe(big);
+    expect(t.records[1]).toEqual({ line: 3, cells: ["Globex", "x", "Austin"] });
+  });
+
+  it("honours --encoding and --delimiter", async () => {
+    const p = temp("forced.csv", iconv.encode("Название|Город\nРомашка|Москва\n", "koi8-r"));
+    const t = await readExport(p, { encoding: "koi8r", delimiter: "|" });
+    expect(t.encoding).toBe("koi8-r");
+    expect(t.records[0]!.cells).toEqual(["Ромашка", "Москва"]);
+    const tab = await readExport(temp("tab.csv", "a\tb,c\n1\t2,3\n"), { delimiter: "tab" });
+    expect(tab.header).toEqual(["a", "b,c"]);
+  });
+});
+
+describe("readExport fatal errors", () => {
+  it("names a missing file", async () => {
+    const e = await failure(readExport(join(dir, "nope.csv")));
+    expect(e.code).toBe("input");
+    expect(e.exitCode).toBe(3);
+    expect(e.message).toContain("nope.csv");
+  });
+
+  it("refuses an empty file and a blank one", async () => {
+    expect((await failure(readExport(edge("empty.csv")))).message).toContain("empty.csv is empty");
+    expect((await failure(readExport(temp("blank.csv", "\ufeff\r\n\r\n")))).code).toBe("input");
+  });
+
+  it("refuses a binary file", async () => {
+    const e = await failure(readExport(edge("clients.xlsx")));
+    expect(e.code).toBe("input");
+    expect(e.message).toMatch(/clients\.xlsx is not a text export/);
+    const ctl = Buffer.alloc(400, 0x01);
+    ctl.write("Name,City\n");
+    expect((await failure(readExport(temp("ctl.csv", ctl)))).message).toMatch(/not a text export/);
+  });
+
+  it("names the line of a quote that never closes", async () => {
+    const e = await failure(readExport(temp("open.csv", 'Name,Notes\nAcme,ok\nGlobex,"never\nclosed\nInitech,x\n')));
+    expect(e.code).toBe("input");
+    expect(e.message).toContain("open.csv: line 3");
+  });
+
+  it("rejects an unknown --encoding and a bad --delimiter as usage errors", async () => {
+    expect((await failure(readExport(edge("odoo-contacts.csv"), { encoding: "klingon-8" }))).code).toBe("usage");
+    expect(() => resolveDelimiter(";;")).toThrow(SegmentError);
+  });
+});
+
+describe("encoding detection", () => {
+  const russian =
+    'ID;Название компании;Телефон;Ответственный;Комментарий\n' +
+    '101;ООО "Ромашка";+7 (343) 123-45-67;Иванов Сергей;Постоянный клиент, просит звонить после обеда\n' +
+    '102;АО «Уралмаш»;+7 (343) 555-00-00;Смирнова Ольга;Новый контакт с выставки в Екатеринбурге\n';
+  it.each([
+    ["windows-1251", "win1251"],
+    ["koi8-r", "koi8-r"],
+    ["ibm866", "cp866"],
+    ["x-mac-cyrillic", "maccyrillic"],
+  ])("tells %s apart by the letters it yields", (name, iconvName) => {
+    expect(guessSingleByte(iconv.encode(russian, iconvName)).name).toBe(name);
+  });
+
+  it("takes an upper-case Russian name in cp1251, not KOI8-R", () => {
+    expect(guessSingleByte(iconv.encode('ООО "ТОРГОВЫЙ ДОМ УРАЛ";ЕКАТЕРИНБУРГ\n', "win1251")).name).toBe("windows-1251");
+  });
+
+  it("tells Romanian in cp1250 from French in cp1252", () => {
+    const ro = "Denumire;Județ\nSC Construcţii Bucureşti SRL;Argeş\nÎntreprindere Ştefănescu;Timiş\n".replace(/ț/g, "ţ");
+    expect(guessSingleByte(iconv.encode(ro, "win1250")).name).toBe("windows-1250");
+    const fr = "Société;Ville\nCafé Crème SARL;Genève\nÉlectricité Générale;Besançon\n";
+    expect(guessSingleByte(iconv.encode(fr, "win1252")).name).toBe("windows-1252");
+  });
+
+  it("reads a cp1251 file end to end and reports its WHATWG name", async () => {
+    const t = await readExport(temp("ru.csv", iconv.encode(russian, "win1251")));
+    expect(t.encoding).toBe("windows-1251");
+    expect(t.records[1]!.cells[1]).toBe("АО «Уралмаш»");
+  });
+
+  it("resolves common --encoding spellings", () => {
+    expect(resolveEncoding("cp1251").name).toBe("windows-1251");
+    expect(resolveEncoding("WIN1251").name).toBe("windows-1251");
+    expect(resolveEncoding("utf8").name).toBe("utf-8");
+    expect(resolveEncoding("UTF-16").name).toBe("utf-16le");
+    expect(resolveEncoding("latin1").name).toBe("windows-1252");
+  });
+});
+
+describe("delimiter sniffing", () => {
+  it("prefers the delimiter that is steady across lines, honouring quotes", () => {
+    expect(sniffDelimiter('Name;Notes;City\nAcme;"a; b; c";Boston\nGlobex;plain, text;Austin\n')).toBe(";");
+    expect(sniffDelimiter('"Name","Notes"\n"Acme","a; b; c"\n"Globex","x;y"\n')).toBe(",");
+    expect(sniffDelimiter("Name|City\nAcme, Inc|Boston\nGlobex|Austin, TX\n")).toBe("|");
+    expect(sniffDelimiter("Name\tCity\nAcme; Inc\tBoston\n")).toBe("\t");
+  });
+});
+
+describe("readToolCsv", () => {
+  it("reads a managers file saved by a spreadsheet with ; and a BOM", () => {
+    const p = temp("managers.csv", "\ufeff Name ;Capacity;Aliases\r\nИванов Сергей;2;s.ivanov@firm.ru\r\n\r\nСмирнова Ольга;1;'-olga\r\n");
+    const t = readToolCsv(p, "managers");
+    expect(t.delimiter).toBe(";");
+    expect(t.header).toEqual(["name", "capacity", "aliases"]);
+    expect(t.rows).toEqual([
+      { line: 2, cells: ["Иванов Сергей", "2", "s.ivanov@firm.ru"] },
+      { line: 4, cells: ["Смирнова Ольга", "1", "-olga"] },
+    ]);
+  });
+
+  it("strips exactly one guarding apostrophe before = + - @ tab CR", () => {
+    const p = temp("prev.csv", "client_id,manager,note\n1,'=HYPERLINK(),'@home\n2,''+x,'plain\n3,\"'\tx\",a\n");
+    const t = readToolCsv(p, "--previous");
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ["1", "=HYPERLINK()", "@home"],
+      ["2", "''+x", "'plain"],
+      ["3", "\tx", "a"],
+    ]);
+  });
+
+  it("names what is missing", () => {
+    expect(() => readToolCsv(join(dir, "locks.csv"), "--locks")).toThrow(/--locks file .*locks\.csv does not exist/);
+    try {
+      readToolCsv(join(dir, "locks.csv"), "--locks");
+    } catch (e) {
+      expect((e as SegmentError).code).toBe("usage");
+    }
+  });
+});
+
+describe("a UTF-8 export with a stray byte", () => {
+  it("stays UTF-8 rather than turning every Cyrillic letter into mojibake", async () => {
+    const good = Buffer.from("Название компании;Город\n" + 'ООО "Ромашка";Екатеринбург\n'.repeat(5) + "ИП Петров;Пермь", "utf8");
+    const t = await readExport(temp("stray.csv", Buffer.concat([good, Buffer.from([0xe9]), Buffer.from("\n", "utf8")])));
+    expect(t.encoding).toBe("utf-8");
+    expect(t.records[0]!.cells).toEqual(['ООО "Ромашка"', "Екатеринбург"]);
+    expect(t.records[5]!.cells[1]).toBe("Пермь\ufffd");
+  });
+
+  it("still reads a cp1251 file as cp1251", async () => {
+    const t = await readExport(temp("cp.csv", iconv.encode("Название компании;Город\n" + 'ООО "Ромашка";Екатеринбург\n'.repeat(40), "win1251")));
+    expect(t.encoding).toBe("windows-1251");
+  });
+});

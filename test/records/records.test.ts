@@ -1,0 +1,317 @@
+// buildRecords on the edge-case exports: padding, extra fields, continuation rows, trailers, people's rows, client ids.
+import { describe, it, expect } from "vitest";
+import { join } from "node:path";
+import { readExport } from "../../src/io/read-csv.js";
+import { buildRecords, cleanCell } from "../../src/records.js";
+import type { Field, Mapping, RawTable } from "../../src/types.js";
+
+const edge = (name: string) => join(import.meta.dirname, "../../fixtures/edge", name);
+
+/** A mapping built by hand from header names, as the mapping stage would. */
+function mapping(header: string[], fields: Partial<Record<Field, string | string[]>>, extra: Partial<Mapping> = {}): Mapping {
+  const col = (h: string) => {
+    const i = header.indexOf(h);
+    if (i < 0) throw new Error(`no header ${h}`);
+    return i;
+  };
+  const columns: Partial<Record<Field, number[]>> = {};
+  for (const [field, names] of Object.entries(fields)) columns[field as Field] = (Array.isArray(names) ? names : [names]).map(col);
+  return { dialect: "generic", confidence: 1, columns, unmapped: [], lookupIds: [], tags: [], requisites: [], ...extra };
+}
+
+function table(header: string[], rows: string[][], delimiter = ","): RawTable {
+  return { path: "t.csv", file: "t.csv", encoding: "utf-8", delimiter, header, headerLine: 1, records: rows.map((cells, i) => ({ line: i + 2, cells })) };
+}
+
+describe("Bitrix24 cp1251 with a requisite continuation row", async () => {
+  const t = await readExport(edge("bitrix24-cp1251.csv"));
+  const col = (h: string) => t.header.indexOf(h);
+  const m = mapping(
+    t.header,
+    { id: "ID", name: "Название компании", phone: "Телефон", email: "E-mail", company_type: "Тип компании", owner: "Ответственный", created_at: "Дата создания", tax_id: "ИНН" },
+    { dialect: "bitrix24", requisites: [col("ИНН"), col("КПП")] },
+  );
+  const r = buildRecords(t, m, "ru");
+
+  it("pads the line-ending empty field and counts the continuation in no row", () => {
+    expect(r.records.map((x) => x.clientId)).toEqual(["101", "102", "103"]);
+    expect(r.rows).toBe(3);
+    expect(r.rejects).toEqual([]);
+    expect(r.hasIdColumn).toBe(true);
+  });
+
+  it("appends the second requisite's INN to the company above", () => {
+    expect(r.records[0]!.raw.tax_id).toEqual(["6671234567", "6671234567"]);
+    expect(r.records[0]!.line).toBe(2);
+  });
+
+  it("splits a multi-phone cell and a multi-email cell", () => {
+    expect(r.records[0]!.raw.phone).toEqual(["+7 (343) 123-45-67", "+7 912 345-67-89"]);
+    expect(r.records[2]!.raw.email).toEqual(["sales@uralmash.ru", "zakaz@uralmash.ru"]);
+    expect(r.records[1]!.raw.email).toBeUndefined();
+  });
+});
+
+describe("Odoo contacts: second tag row, apostrophes, individuals", async () => {
+  const t = await readExport(edge("odoo-contacts.csv"));
+  const col = (h: string) => t.header.indexOf(h);
+  const m = mapping(
+    t.header,
+    { name: "Complete Name", email: "Email", phone: "Phone", owner: "Salesperson", city: "City", country: "Country", company_type: "Company Type" },
+    {
+      dialect: "odoo",
+      tags: [col("Tags")],
+      personType: { column: col("Company Type"), personValues: ["individual"], companyValues: ["company"] },
+      person: { company: col("Related Company"), jobTitle: col("Job Position") },
+    },
+  );
+  const r = buildRecords(t, m);
+
+  it("gives the second tag to the record above", () => {
+    expect(r.records[0]!.tags).toEqual(["Services", "Consulting"]);
+  });
+
+  it("strips the leading apostrophe before + - =", () => {
+    expect(r.records[0]!.raw.phone).toEqual(["+1 555 0100"]);
+    expect(r.records[1]!.raw.phone).toEqual(["-555 0120"]);
+    expect(r.records[2]!.raw.phone).toEqual(["=1+1"]);
+  });
+
+  it("makes an individual of a company in the file that company's contact", () => {
+    const azure = r.records[0]!;
+    expect(azure.contacts).toEqual([
+      { line: 4, name: "Brandon Freeman", role: "Creative Director", phones: ["+1 555 0101"], emails: ["brandon.freeman55@example.com"] },
+    ]);
+    expect(r.contacts).toBe(1);
+  });
+
+  it("keeps an individual without a company as a client of its own", () => {
+    expect(r.records.map((x) => x.raw.name?.[0])).toEqual(["Azure Interior", "Deco Addict", "Lonely Freelancer"]);
+    expect(r.records.map((x) => x.clientId)).toEqual(["L2", "L5", "L6"]);
+    expect(r.hasIdColumn).toBe(false);
+  });
+
+  it("counts accepted + rejected + contacts", () => {
+    expect(r.rows).toBe(4);
+    expect(r.rows).toBe(r.records.length + r.rejects.length + r.contacts);
+  });
+});
+
+describe("Salesforce report trailers", async () => {
+  const t = await readExport(edge("salesforce-report.csv"));
+  const m = mapping(t.header, { owner: "Account Owner", name: "Account Name", region: "Billing State/Province", status: "Type", id: "Account ID" }, { dialect: "salesforce" });
+  const r = buildRecords(t, m);
+
+  it("drops the three trailer lines", () => {
+    expect(r.records.map((x) => x.raw.name?.[0])).toEqual(["TreasuryPath", "Example Publishing", "Edge Communications"]);
+    expect(r.rows).toBe(3);
+    expect(r.rejects).toEqual([]);
+  });
+
+  it("would reject the same line before the end of the data", () => {
+    const header = ["Account Owner", "Account Name", "Type"];
+    const tt = table(header, [["Carolyn Philips", "TreasuryPath", "Prospect"], ["Grand Totals (3 records)", "", ""], ["Sarah Chen", "Globex", "Customer - Direct"]]);
+    const rr = buildRecords(tt, mapping(header, { owner: "Account Owner", name: "Account Name", status: "Type" }));
+    expect(rr.rejects).toEqual([{ line: 3, clientId: "L3", error: "no company name", raw: "Grand Totals (3 records),," }]);
+    expect(rr.rows).toBe(3);
+  });
+
+  it("keeps every record of a one-column file (no trailers without data records)", () => {
+    const tt = table(["Company name"], [["Acme Corp"], ["Globex"]]);
+    expect(buildRecords(tt, mapping(["Company name"], { name: "Company name" })).records).toHaveLength(2);
+  });
+});
+
+describe("amoCRM people and companies", async () => {
+  const t = await readExport(edge("amocrm-people.csv"));
+  const col = (h: string) => t.header.indexOf(h);
+  const m = mapping(
+    t.header,
+    { id: "ID", name: "Название компании", owner: "Ответственный", phone: ["Рабочий телефон", "Мобильный телефон"], email: "Рабочий email", contact_role: "Должность" },
+    {
+      dialect: "amocrm",
+      tags: [col("Теги")],
+      personType: { column: col("Тип"), personValues: ["контакт"], companyValues: ["компания"] },
+      person: { fullName: col("Полное имя контакта"), firstName: col("Имя"), lastName: col("Фамилия") },
+    },
+  );
+  const r = buildRecords(t, m, "ru");
+
+  it("joins a contact whose company has the same name key (ООО \"Ромашка\" = Ромашка ООО)", () => {
+    const romashka = r.records.find((x) => x.clientId === "5001")!;
+    expect(romashka.contacts).toEqual([{ line: 3, name: "Петров Иван", role: "Директор", phones: ["+7 912 345-67-89"], emails: ["i.petrov@romashka.ru"] }]);
+    expect(romashka.raw.phone).toEqual(["+7 (343) 123-45-67", "+7 (343) 123-45-68"]);
+    expect(romashka.tags).toEqual(["опт"]);
+  });
+
+  it("makes a contact with no company, or a company not in the file, a client named by the person", () => {
+    expect(r.records.map((x) => [x.clientId, x.raw.name?.[0]])).toEqual([
+      ["5001", 'ООО "Ромашка"'],
+      ["5003", "Анна Соколова"],
+      ["5004", "Кузнецов Олег"],
+      ["5005", "АО «Уралмаш»"],
+    ]);
+    expect(r.contacts).toBe(1);
+    expect(r.rows).toBe(5);
+  });
+
+  it("makes a person whose company row is rejected a client of its own", () => {
+    const header = ["ID", "Тип", "Полное имя контакта", "Название компании", "Телефон"];
+    const tt = table(header, [
+      ["1", "компания", "", "ООО Ромашка", "+7 343 000-00-00", "лишнее"],
+      ["2", "контакт", "Петров Иван", "Ромашка", "+7 912 000-00-00"],
+    ]);
+    const mm = mapping(header, { id: "ID", name: "Название компании", phone: "Телефон" }, {
+      personType: { column: 1, personValues: ["контакт"], companyValues: ["компания"] },
+      person: { fullName: 2 },
+    });
+    const rr = buildRecords(tt, mm, "ru");
+    expect(rr.rejects.map((x) => x.clientId)).toEqual(["1"]);
+    expect(rr.rejects[0]!.error).toContain("лишнее");
+    expect(rr.records.map((x) => x.raw.name)).toEqual([["Петров Иван"]]);
+    expect(rr.contacts).toBe(0);
+  });
+});
+
+describe("extra fields and short records", async () => {
+  const t = await readExport(edge("extra-fields.csv"));
+  const m = mapping(t.header, { id: "Id", name: "Name", phone: "Phone" });
+
+  it("rejects a record with extra non-empty fields and pads the others", () => {
+    for (const lang of ["en", "ru", "ro"] as const) {
+      const r = buildRecords(t, m, lang);
+      expect(r.records.map((x) => x.clientId)).toEqual(["1", "3", "4"]);
+      expect(r.rejects).toHaveLength(1);
+      expect(r.rejects[0]!.line).toBe(3);
+      expect(r.rejects[0]!.clientId).toBe("2");
+      expect(r.rejects[0]!.raw).toBe("2,Globex,+1 202 555 0102,oops,");
+      expect(r.rejects[0]!.error).toContain("oops");
+      expect(r.rows).toBe(4);
+    }
+    expect(buildRecords(t, m, "en").rejects[0]!.error).toBe('4 fields where the header has 3; the extra ones hold "oops"');
+    expect(buildRecords(t, m, "ru").rejects[0]!.error).toMatch(/^4 полей/);
+    expect(buildRecords(t, m, "ro").rejects[0]!.error).toMatch(/antetul are 3/);
+  });
+
+  it("treats a short record as padded", () => {
+    const r = buildRecords(t, m);
+    expect(r.records[2]!.raw).toEqual({ id: ["4"], name: ["Hooli"] });
+  });
+});
+
+describe("client ids", async () => {
+  const t = await readExport(edge("duplicate-ids.csv"));
+  const m = mapping(t.header, { id: "Record ID", name: "Company name", phone: "Phone Number" }, { dialect: "hubspot" });
+  const r = buildRecords(t, m, "en");
+
+  it("suffixes every record of a repeated id, a rejected one's id counting too", () => {
+    expect(r.records.map((x) => x.clientId)).toEqual(["200@L2", "201", "200@L4", "L5@L5", "L5@L6"]);
+    expect(r.rejects.map((x) => [x.clientId, x.error])).toEqual([["202", "no company name"]]);
+  });
+
+  it("warns once per suffixed record, field id", () => {
+    expect(r.warnings.map((w) => [w.line, w.clientId, w.field, w.value])).toEqual([
+      [2, "200@L2", "id", "200"],
+      [4, "200@L4", "id", "200"],
+      [5, "L5@L5", "id", "L5"],
+      [6, "L5@L6", "id", "L5"],
+    ]);
+    expect(r.warnings[0]!.problem).toBe("the id 200 names 2 records; this one is 200@L2");
+    expect(buildRecords(t, m, "ru").warnings[0]!.problem).toContain("200@L2");
+  });
+
+  it("counts a repeat on a rejected record", () => {
+    const header = ["ID", "Name"];
+    const rr = buildRecords(table(header, [["7", ""], ["7", "Acme"]]), mapping(header, { id: "ID", name: "Name" }));
+    expect(rr.rejects[0]!.clientId).toBe("7@L2");
+    expect(rr.records[0]!.clientId).toBe("7@L3");
+    // At the end, the same one-cell record is a trailer and repeats nothing.
+    const tail = buildRecords(table(header, [["7", "Acme"], ["7", ""]]), mapping(header, { id: "ID", name: "Name" }));
+    expect(tail.records[0]!.clientId).toBe("7");
+    expect(tail.rows).toBe(1);
+  });
+});
+
+describe("record rules on hand-made tables", () => {
+  const header = ["ID", "Name", "Phone", "Email", "Tags", "KPP", "City"];
+  const m = mapping(header, { id: "ID", name: "Name", phone: "Phone", email: "Email", city: "City" }, { tags: [4], requisites: [5] });
+
+  it("drops all-empty records without counting them", () => {
+    const r = buildRecords(table(header, [["1", "Acme", "", "", "", "", ""], ["", " ", "", "", "", "", ""], ["2", "Globex", "", "", "", "", "Austin"]]), m);
+    expect(r.rows).toBe(2);
+    expect(r.records.map((x) => x.line)).toEqual([2, 4]);
+  });
+
+  it("continues with phones, e-mails and tags but rejects a nameless row with other data", () => {
+    const r = buildRecords(
+      table(header, [
+        ["1", "Acme", "+1 202 555 0101", "", "vip", "", "Boston"],
+        ["", "", "+1 202 555 0199", "ops@acme.com;billing@acme.com", "wholesale, export", "", ""],
+        ["", "", "", "", "", "", "Austin"],
+        ["3", "Initech", "", "", "", "", "Austin"],
+      ]),
+      m,
+    );
+    expect(r.records[0]!.raw.phone).toEqual(["+1 202 555 0101", "+1 202 555 0199"]);
+    expect(r.records[0]!.raw.email).toEqual(["ops@acme.com", "billing@acme.com"]);
+    expect(r.records[0]!.tags).toEqual(["vip", "wholesale", "export"]);
+    expect(r.rejects.map((x) => [x.line, x.clientId, x.error])).toEqual([[4, "L4", "no company name"]]);
+    expect(r.rows).toBe(3);
+  });
+
+  it("rejects a nameless row with an id, and a continuation with nothing above", () => {
+    const r = buildRecords(table(header, [["", "", "+1 202 555 0101", "", "", "", ""], ["9", "", "", "", "", "", ""]]), m, "ro");
+    expect(r.rejects.map((x) => [x.line, x.clientId, x.error])).toEqual([
+      [2, "L2", "lipsește denumirea companiei"],
+      [3, "9", "lipsește denumirea companiei"],
+    ]);
+  });
+
+  it("takes a lone requisite at the very end as a continuation, not a trailer", () => {
+    const r = buildRecords(table(header, [["1", "Acme", "+1 202 555 0101", "", "", "", "Boston"], ["", "", "", "", "", "667102002", ""], ["Grand Totals (1 record)", "", "", "", "", "", ""]]), m);
+    expect(r.rows).toBe(1);
+    expect(r.rejects).toEqual([]);
+  });
+
+  it("keeps phones split only on a separator followed by a space", () => {
+    const r = buildRecords(table(header, [["1", "Acme", "+7 (343) 123-45-67, '+7 912 345-67-89; 8 800 555,35,35", "", "", "", ""]]), m);
+    expect(r.records[0]!.raw.phone).toEqual(["+7 (343) 123-45-67", "+7 912 345-67-89", "8 800 555,35,35"]);
+  });
+
+  it("gives several columns of a field their values in column order", () => {
+    const h = ["Name", "Мобильный телефон", "Рабочий телефон"];
+    const mm = mapping(h, { name: "Name", phone: ["Рабочий телефон", "Мобильный телефон"] });
+    mm.columns.phone = [1, 2];
+    const r = buildRecords(table(h, [["Ромашка", "+7 912 000-00-01", "+7 343 000-00-02"]]), mm);
+    expect(r.records[0]!.raw.phone).toEqual(["+7 912 000-00-01", "+7 343 000-00-02"]);
+  });
+
+  it("ignores lookup id columns", () => {
+    const h = ["Account Owner.id", "Account Owner", "Account Name"];
+    const mm = mapping(h, { owner: "Account Owner", name: "Account Name" }, { lookupIds: [0] });
+    const r = buildRecords(table(h, [["zcrm_4876876000000111", "Sarah Chen", "Acme Corp"]]), mm);
+    expect(r.records[0]!.raw).toEqual({ owner: ["Sarah Chen"], name: ["Acme Corp"] });
+  });
+});
+
+describe("cleanCell", () => {
+  it("strips whitespace and one apostrophe before + - =", () => {
+    expect(cleanCell("  '+1 555 0100 ")).toBe("+1 555 0100");
+    expect(cleanCell("'-5")).toBe("-5");
+    expect(cleanCell("'=SUM(A1)")).toBe("=SUM(A1)");
+    expect(cleanCell("'quoted'")).toBe("'quoted'");
+    expect(cleanCell("\u00a0Ромашка\u00a0")).toBe("Ромашка");
+    expect(cleanCell(undefined)).toBe("");
+  });
+});
+
+describe("requisite columns the mapping did not list", () => {
+  it("still lets a КПП-only row continue the company above", () => {
+    const header = ["ID", "Название компании", "ИНН", "КПП", "БИК", ""];
+    const t = table(header, [["101", 'ООО "Ромашка"', "6671234567", "667101001", "046577674", ""], ["", "", "6671234567", "667102002", "", ""], ["", "", "", "", "", ""], ["102", "ИП Петров", "", "", "", ""]], ";");
+    const r = buildRecords(t, mapping(header, { id: "ID", name: "Название компании", tax_id: "ИНН" }));
+    expect(r.rejects).toEqual([]);
+    expect(r.rows).toBe(2);
+    expect(r.records[0]!.raw.tax_id).toEqual(["6671234567", "6671234567"]);
+  });
+});
