@@ -121,7 +121,9 @@ function countFilled(cells: string[], limit: number): number {
 
 /** Applies the record rules to the parsed table: accepted records, rejects, id warnings and the row counts. */
 export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en"): RecordsResult {
-  const width = table.header.length;
+  // Unnamed trailing header cells (Bitrix24 ends every line with `;`) are padding, not columns: a value under one is extra.
+  let width = table.header.length;
+  while (width > 1 && table.header[width - 1]!.trim() === "") width--;
   const sources: Source[] = [];
   for (const field of FIELDS) {
     for (const column of mapping.columns[field] ?? []) {

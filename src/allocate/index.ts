@@ -1,5 +1,5 @@
 // The allocation policy: locks, eligibility, protection, contests, releases, churn limit, balance.
-import { say } from "../i18n.js";
+import { say, say as sayOnce, type Phrase } from "../i18n.js";
 import type {
   Balance, Client, ClientDecision, Decision, Lang, Lock, Manager, ManagerStats, PhaseMove, Row, RowAllocation,
   RowOwner, SegmentColumn, Warning,
@@ -7,7 +7,7 @@ import type {
 import { LOCKED, resolveLocks } from "./locks.js";
 import { compareEvidence, dayNumber, Eligibility, evidenceOf, hasEvidence, labelOf, tieRanks, type Failure } from "./policy.js";
 import { computeStats, round4 } from "./stats.js";
-import { fill, findLevel } from "./waterfill.js";
+import { fill } from "./waterfill.js";
 
 export type Strategy = "balanced" | "geography" | "industry" | "keep-all-owners";
 
@@ -102,6 +102,9 @@ const T = {
   lockConflict: { en: "another lock of this client names {manager}; the first lock line holds", ru: "другое закрепление этого клиента называет {manager}; действует первое", ro: "altă blocare a acestui client numește {manager}; prima linie rămâne" },
 };
 
+/** Shared by every client without a contest (never mutated). */
+const NO_CONTESTANTS: number[] = [];
+
 const weightOf = (label: string, w: AllocationOptions["weights"]): number =>
   label === "hot" ? w.hot : label === "warm" ? w.warm : w.cold;
 
@@ -142,7 +145,11 @@ function plan(input: AllocationInput, limited: boolean): Plan {
   const sigIndex = new Map<string, number>();
   const sigs: number[][] = [];
   const sig = new Array<number>(N).fill(0);
+  // Eligibility hands out one array per distinct combination: most lookups hit by identity
+  const sigByList = new Map<readonly number[], number>();
   const sigOf = (list: number[]): number => {
+    const hit = sigByList.get(list);
+    if (hit !== undefined) return hit;
     const key = list.join(",");
     let s = sigIndex.get(key);
     if (s === undefined) {
@@ -150,18 +157,20 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       sigs.push(list);
       sigIndex.set(key, s);
     }
+    sigByList.set(list, s);
     return s;
   };
   const fixedLoad = new Array<number>(M).fill(0);
   const soft: { client: number; owner: number }[] = [];
   const pool: number[] = [];
+  const protectable = new Array<boolean>(N).fill(false);
   const allocated = new Array<boolean>(N).fill(false);
   const ownedBefore = new Array<number>(M).fill(0);
 
   for (let c = 0; c < N; c++) {
     const client = clients[c]!;
     const { eligible, failures } = eligibility.of(c);
-    const p: ClientPlan = { manager: -1, rule: "balance", owner: -1, release: "", lock: null, contestants: [], protectedBy: "", held: false, from: "", failures };
+    const p: ClientPlan = { manager: -1, rule: "balance", owner: -1, release: "", lock: null, contestants: NO_CONTESTANTS, protectedBy: "", held: false, from: "", failures };
     plans[c] = p;
     const lock = lockOf[c];
     const activeOwners: number[] = [];
@@ -217,11 +226,12 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     }
     if (input.deadSoul[c] && options.strategy !== "keep-all-owners") {
       // a dead soul goes away from the owners the export names; with --previous, yesterday's manager
-      // who is not one of them keeps it, and the claimants stay excluded so that reruns are stable
+      // keeps it when it is not one of them (or when only they can take it), and the claimants stay
+      // excluded, so that a rerun on the result finds it where it is
       const claimants = new Set<number>();
       for (const r of client.rows) if (exportOwners[r]!.manager >= 0) claimants.add(exportOwners[r]!.manager);
-      const keptByPrevious = owner >= 0 && !claimants.has(owner) && client.rows.some((r) => input.previousApplied[r]);
-      const others = eligible.filter((m) => !claimants.has(m) && (keptByPrevious || m !== owner));
+      const others = eligible.filter((m) => !claimants.has(m));
+      const keptByPrevious = owner >= 0 && (!claimants.has(owner) || others.length === 0) && client.rows.some((r) => input.previousApplied[r]);
       if (others.length > 0) candidates = others;
       if (owner >= 0 && !keptByPrevious) {
         p.release = "dead_soul";
@@ -233,16 +243,19 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     if (p.release && p.rule === "balance") p.rule = "release";
     p.owner = owner;
     sig[c] = sigOf(candidates);
+    const activity = client.values.last_activity_at ? dayNumber(client.values.last_activity_at) : NaN;
+    const protects = hot[c]! || asOfDay - activity <= options.protectionDays;
     if (owner < 0) {
+      // placed from the pool, it is protected by its new manager (as on tomorrow's run)
+      protectable[c] = options.strategy === "balanced" && protects;
       pool.push(c);
       continue;
     }
-    const activity = client.values.last_activity_at ? dayNumber(client.values.last_activity_at) : NaN;
     if (options.strategy === "keep-all-owners") {
       p.manager = owner;
       p.rule = p.rule === "contest" ? "contest" : "owner";
       fixedLoad[owner]! += weight[c]!;
-    } else if (options.strategy === "balanced" && (hot[c] || asOfDay - activity <= options.protectionDays)) {
+    } else if (options.strategy === "balanced" && protects) {
       p.manager = owner;
       p.protectedBy = hot[c] ? "hot" : "activity";
       if (p.rule !== "contest") p.rule = "protection";
@@ -250,14 +263,12 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     } else soft.push({ client: c, owner });
   }
 
-  // the level, found without eligibility
+  // fair loads; the level is found in `fill`, without eligibility
   let total = 0;
   for (let c = 0; c < N; c++) if (allocated[c]) total += weight[c]!;
   let cap = 0;
   for (const m of managers) if (m.active) cap += m.capacity;
   const fair = managers.map((m) => (m.active && cap > 0 ? (total * m.capacity) / cap : 0));
-  const level = findLevel(fixedLoad, fair, total);
-  const overProtected = fixedLoad.map((f, m) => fair[m]! > 0 && f > level * fair[m]! + 1e-9);
   const load = [...fixedLoad];
 
   let softIn = soft;
@@ -307,16 +318,15 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       return Math.min(byPercent, byCount);
     });
   }
-  let wmax = 0;
-  for (let c = 0; c < N; c++) if (allocated[c]) wmax = Math.max(wmax, weight[c]!);
   const result = fill(
     {
-      fair, open: managers.map((m) => m.active), overProtected, level, tolerance: options.tolerance, weightMax: wmax,
-      load, weight, rank, sigs, sig, hot, topValue, soft: softIn, pool: poolIn, quota,
+      fair, open: managers.map((m) => m.active), tolerance: options.tolerance, total, fixed: fixedLoad,
+      load, weight, rank, sigs, sig, hot, topValue, protectable, soft: softIn, pool: poolIn, quota,
       capacity: managers.map((m) => m.capacity),
     },
     N,
   );
+  const level = result.level;
   for (const { client } of softIn) plans[client]!.held = result.held[client] === 1;
   for (const c of [...softIn.map((s) => s.client), ...poolIn]) {
     const p = plans[c]!;
@@ -335,6 +345,16 @@ function describe(input: AllocationInput, pl: Plan): { rows: RowAllocation[]; de
   const decisions: ClientDecision[] = [];
   const name = (m: number): string => (m >= 0 ? managers[m]!.name : "");
   const segments = new Map(input.segments.map((s) => [s.id, s]));
+  // the same few sentences repeat for thousands of clients: fill each placeholder set once
+  const memo = new Map<Phrase, Map<string, string>>();
+  const say = (l: Lang, phrase: Phrase, vars?: Record<string, string>): string => {
+    let byVars = memo.get(phrase);
+    if (!byVars) memo.set(phrase, (byVars = new Map()));
+    const key = vars ? Object.values(vars).join("\u0001") : "";
+    let text = byVars.get(key);
+    if (text === undefined) byVars.set(key, (text = sayOnce(l, phrase, vars)));
+    return text;
+  };
   for (let c = 0; c < clients.length; c++) {
     const client = clients[c]!;
     const p = pl.clients[c]!;

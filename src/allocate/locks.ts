@@ -65,9 +65,10 @@ export function resolveLocks(
   rows: readonly Row[],
   lang: Lang,
 ): { found: { lock: Lock; row: number }[]; warnings: Warning[] } {
+  const found: { lock: Lock; row: number }[] = [];
+  if (locks.length === 0) return { found, warnings: [] };
   const rowOf = new Map<string, number>();
   for (const row of rows) rowOf.set(row.clientId, row.index);
-  const found: { lock: Lock; row: number }[] = [];
   const warnings: Warning[] = [];
   for (const lock of locks) {
     const row = rowOf.get(lock.clientId);

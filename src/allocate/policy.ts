@@ -26,11 +26,34 @@ export function compareIds(a: string, b: string): number {
 
 /** Rank of every client in tie order: a hash of seed and client_id, then client_id. */
 export function tieRanks(clients: readonly Client[], seed: number): number[] {
-  const keys = clients.map((c) => fnv1a(`${seed}:${c.id}`));
-  const order = clients.map((_, i) => i);
-  order.sort((x, y) => keys[x]! - keys[y]! || compareIds(clients[x]!.id, clients[y]!.id));
-  const rank = new Array<number>(clients.length);
-  order.forEach((c, i) => (rank[c] = i));
+  const n = clients.length;
+  // hash × 2^21 + index is exact in a double (2^53) for up to 2M clients: a native numeric sort,
+  // then runs of equal hashes (rare) re-sorted by client_id
+  const packed = new Float64Array(n);
+  const SHIFT = 2 ** 21;
+  const wide = n >= SHIFT;
+  for (let i = 0; i < n; i++) packed[i] = wide ? fnv1a(`${seed}:${clients[i]!.id}`) : fnv1a(`${seed}:${clients[i]!.id}`) * SHIFT + i;
+  let order: number[];
+  if (wide) {
+    order = clients.map((_, i) => i);
+    order.sort((x, y) => packed[x]! - packed[y]! || compareIds(clients[x]!.id, clients[y]!.id));
+  } else {
+    packed.sort();
+    order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = packed[i]! % SHIFT;
+    for (let i = 0; i < n; ) {
+      const h = Math.floor(packed[i]! / SHIFT);
+      let j = i + 1;
+      while (j < n && Math.floor(packed[j]! / SHIFT) === h) j++;
+      if (j - i > 1) {
+        const run = order.slice(i, j).sort((x, y) => compareIds(clients[x]!.id, clients[y]!.id));
+        for (let k = i; k < j; k++) order[k] = run[k - i]!;
+      }
+      i = j;
+    }
+  }
+  const rank = new Array<number>(n);
+  for (let i = 0; i < n; i++) rank[order[i]!] = i;
   return rank;
 }
 
@@ -94,6 +117,8 @@ export class Eligibility {
   private readonly territoriesOf = new Map<string, string[]>();
   private readonly segmenterIds: string[];
   private readonly cache = new Map<string, { eligible: number[]; failures: Failure[] }>();
+  /** When no manager restricts anything, every client gets this one answer. */
+  private readonly everyone: { eligible: number[]; failures: Failure[] } | null = null;
 
   constructor(
     private readonly managers: readonly Manager[],
@@ -112,10 +137,16 @@ export class Eligibility {
     const ids = new Set<string>();
     for (const m of managers) for (const s of m.segments) ids.add(s.segmenter);
     this.segmenterIds = [...ids].sort();
+    if (managers.every((m) => m.regions.length === 0 && m.industries.length === 0 && m.segments.length === 0)) {
+      const eligible: number[] = [];
+      managers.forEach((m, i) => m.active && eligible.push(i));
+      this.everyone = { eligible, failures: managers.map((): Failure => "") };
+    }
   }
 
   /** Active managers eligible for the client, in list order, and each manager's failing column. */
   of(client: number): { eligible: number[]; failures: Failure[] } {
+    if (this.everyone) return this.everyone;
     const geo = labelOf(this.segments, "geography", client);
     const region = this.clients[client]!.values.region ?? "";
     const industry = labelOf(this.segments, "industry", client);

@@ -1,11 +1,39 @@
-// Water-filling: the level L, then the pool poured onto managers up to it, then improving moves.
+// Water-filling as minimal-change rebalancing: owned clients stay, the pool fills the lowest loads,
+// then soft clients move away from managers outside the tolerance band, fewest and best moves first.
 //
-// Complexity: level O(M log M); greedy O(P log P + P·M) for P clients in the pool and M managers;
-// each improving move costs O(B·M) with B the distinct (weight, eligibility) buckets of one manager
-// (a handful), and every move makes the ratio vector sorted high-to-low strictly smaller
-// lexicographically, so the search ends. Without eligibility limits the greedy largest-first pass
-// onto the lowest (load + w) / fair already ends every manager within w_max / fair of L: a manager
-// below that would have received the last client placed anywhere above it.
+// The steps of `fill`:
+//   1. Every soft client (owned by an active, eligible manager, not protected) stays with its owner.
+//   2. The pool (released, departed, unowned, contest without evidence) is placed, most constrained
+//      first, then heaviest first, onto the eligible manager with the lowest (load + w) / fair; ties go
+//      to the manager with the smaller share of hot (or A) clients per capacity, then managers order.
+//   3. A placed pool client that is hot or recently active is protected by its new manager from now
+//      on (tomorrow's run will see it owned and protected): its weight joins its manager's fixed
+//      load, and the level L and the over-protected set are computed again from that fixed load.
+//   4. Over-protected managers give away every movable client they can (to the eligible manager with
+//      the lowest resulting ratio), within the churn limit.
+//   5. Balance: while the most loaded manager is above L·(1 + tol), move one movable client from it to
+//      the eligible manager where max(new ratio of the giver, new ratio of the taker) is smallest,
+//      provided the taker ends strictly below the giver's current ratio; while a manager is below
+//      L·(1 − tol), pull one client into it from the most loaded manager under the same condition.
+//      Clients placed from the pool move before the owner's own clients (fewest moves), lighter ones
+//      before heavier ones at an equal score, then in tie order (seeded hash, then client_id).
+//
+// Termination: every move takes a client from a manager at ratio r and leaves both the giver and the
+// taker strictly below r, so the vector of ratios sorted high to low decreases lexicographically,
+// which can happen only finitely often. Each move costs O(B·M) (B: non-empty (weight, eligibility)
+// buckets of the giver, a handful; M managers), so the rebalancing is O(moves·B·M + n log n).
+//
+// Why a rerun with `--previous` on the result moves nobody (no churn limit): on the rerun every row's
+// owner is yesterday's manager, so nobody is in the pool (a departed owner's, unowned, not eligible or
+// contested client was placed on an active eligible manager yesterday; a dead soul kept by a manager
+// who is not its claimant stays, and so does one that only claimants can take). Step 1 therefore
+// reproduces yesterday's final assignment exactly. The protected clients on the rerun are yesterday's
+// protected and locked clients plus the pool clients step 3 protected yesterday: the same fixed loads
+// as yesterday's step 3, hence the same level L and the same over-protected set. The movable clients
+// are yesterday's movable clients with the same eligible managers. Steps 4 and 5 only act when a move
+// satisfies a condition that depends on nothing but the assignment, L, the over-protected set, the
+// movable clients and their eligible managers; yesterday's run ended because no such move existed,
+// so none exists on the rerun either, and no client moves.
 
 /** Least L with Σ max(fixed, L × fair) ≥ T, over managers with fair > 0. */
 export function findLevel(fixed: readonly number[], fair: readonly number[], total: number): number {
@@ -32,15 +60,21 @@ export function findLevel(fixed: readonly number[], fair: readonly number[], tot
   return Math.max(prev, (total - fixedAbove) / fairBelow);
 }
 
+/** Managers whose fixed load exceeds L × fair: they keep exactly their fixed clients. */
+export function overProtectedOf(fixed: readonly number[], fair: readonly number[], level: number): boolean[] {
+  return fixed.map((f, m) => fair[m]! > 0 && f > level * fair[m]! + 1e-9);
+}
+
 export interface FillInput {
   fair: readonly number[];
   /** Managers that may receive clients (active). */
   open: readonly boolean[];
-  overProtected: readonly boolean[];
-  level: number;
   tolerance: number;
-  weightMax: number;
-  /** Starting load per manager (fixed clients); updated in place. */
+  /** Total weight of allocated clients (T). */
+  total: number;
+  /** Protected and locked load per manager. */
+  fixed: readonly number[];
+  /** Starting load per manager (fixed clients, plus a strategy's placements); updated in place. */
   load: number[];
   weight: readonly number[];
   /** Tie rank per client (seeded hash, then client_id). */
@@ -50,11 +84,13 @@ export interface FillInput {
   sig: readonly number[];
   hot: readonly boolean[];
   topValue: readonly boolean[];
-  /** Owned clients that may stay with their owner (not fixed). */
+  /** A pool client that would be protected once it has a manager (hot or recently active). */
+  protectable: readonly boolean[];
+  /** Owned clients that stay with their owner unless the balance moves them (not fixed). */
   soft: readonly { client: number; owner: number }[];
   /** Clients with no one to stay with. */
   pool: readonly number[];
-  /** Per manager: how many of its soft clients may leave; null = no churn limit. */
+  /** Per manager: how many of its soft clients may leave; null = no churn limit. Updated in place. */
   quota: number[] | null;
   capacity: readonly number[];
 }
@@ -64,20 +100,23 @@ export interface FillResult {
   manager: Int32Array;
   /** Soft clients that stayed because their owner's churn limit was used up. */
   held: Uint8Array;
+  /** The level after placed pool clients were protected (step 3). */
+  level: number;
+  overProtected: boolean[];
 }
 
 const EPS = 1e-9;
 
 export function fill(input: FillInput, clientCount: number): FillResult {
-  const { fair, open, overProtected, level, load, weight, rank, sigs, sig, hot, topValue, capacity } = input;
+  const { fair, open, load, weight, rank, sigs, sig, hot, topValue, capacity, protectable, quota } = input;
   const M = fair.length;
   const manager = new Int32Array(clientCount).fill(-1);
   const held = new Uint8Array(clientCount);
-  const isSoftOf = new Int32Array(clientCount).fill(-1);
-  const target = fair.map((f, m) => (overProtected[m] ? load[m]! : level * f));
+  const ownerOf = new Int32Array(clientCount).fill(-1);
   const hotCount = new Array<number>(M).fill(0);
   const topCount = new Array<number>(M).fill(0);
-  const ratio = (m: number, extra = 0): number => (fair[m]! > 0 ? (load[m]! + extra) / fair[m]! : Infinity);
+  const ratio = (m: number): number => (fair[m]! > 0 ? load[m]! / fair[m]! : Infinity);
+  const ratioWith = (m: number, w: number): number => (fair[m]! > 0 ? (load[m]! + w) / fair[m]! : Infinity);
   const place = (c: number, m: number): void => {
     manager[c] = m;
     load[m] = load[m]! + weight[c]!;
@@ -85,31 +124,31 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     if (topValue[c]) topCount[m]!++;
   };
 
-  // 1. Owned clients stay while their owner is under the level (all of them under a churn limit).
-  const soft = [...input.soft].sort((a, b) => weight[a.client]! - weight[b.client]! || rank[a.client]! - rank[b.client]!);
-  const pool = [...input.pool];
-  for (const { client, owner } of soft) {
-    isSoftOf[client] = owner;
-    if (input.quota || load[owner]! + weight[client]! <= target[owner]! + EPS) place(client, owner);
-    else pool.push(client);
+  // 1. Owned clients stay where they are.
+  for (const { client, owner } of input.soft) {
+    ownerOf[client] = owner;
+    place(client, owner);
   }
 
-  // 2. The pool, most constrained first, then heaviest first, onto the lowest resulting ratio.
+  // 2. The pool, most constrained first, then heaviest first, onto the lowest resulting ratio;
+  // managers over-protected by their own fixed clients only when no one else can take the client.
+  const level0 = findLevel(input.fixed, fair, input.total);
+  const over0 = overProtectedOf(input.fixed, fair, level0);
   const openCount = open.filter(Boolean).length;
-  const constraint = (c: number): number => (sigs[sig[c]!]!.length < openCount ? sigs[sig[c]!]!.length : openCount);
-  pool.sort((a, b) => constraint(a) - constraint(b) || weight[b]! - weight[a]! || rank[a]! - rank[b]!);
-  const totalCap = capacity.reduce((s, c, m) => (open[m] ? s + c : s), 0) || 1;
+  const constraint = (c: number): number => Math.min(sigs[sig[c]!]!.length, openCount);
+  const pool = [...input.pool].sort((a, b) => constraint(a) - constraint(b) || weight[b]! - weight[a]! || rank[a]! - rank[b]!);
+  const fixed = [...input.fixed];
   for (const c of pool) {
     const cands = sigs[sig[c]!]!;
+    const w = weight[c]!;
     let best = -1;
     let bestRatio = Infinity;
     let bestShare = Infinity;
     for (let pass = 0; pass < 2 && best < 0; pass++) {
       for (const m of cands) {
-        if (!open[m] || (pass === 0 && overProtected[m])) continue;
-        const r = ratio(m, weight[c]!);
-        // the owner first (fewest moves), then hot and A clients spread in proportion to capacity
-        const share = m === isSoftOf[c] ? -1 : hot[c] ? hotCount[m]! / capacity[m]! : topValue[c] ? topCount[m]! / capacity[m]! : 0;
+        if (!open[m] || (pass === 0 && over0[m])) continue;
+        const r = ratioWith(m, w);
+        const share = hot[c] ? hotCount[m]! / capacity[m]! : topValue[c] ? topCount[m]! / capacity[m]! : 0;
         if (r < bestRatio - EPS || (Math.abs(r - bestRatio) <= EPS && share < bestShare - EPS)) {
           best = m;
           bestRatio = r;
@@ -117,93 +156,138 @@ export function fill(input: FillInput, clientCount: number): FillResult {
         }
       }
     }
-    if (best >= 0) place(c, best);
+    if (best < 0) continue;
+    place(c, best);
+    // 3. protected by its new manager from now on
+    if (protectable[c]) fixed[best] = fixed[best]! + w;
   }
-  void totalCap;
+  const level = findLevel(fixed, fair, input.total);
+  const over = overProtectedOf(fixed, fair, level);
 
-  // 3. Improving moves: lower the highest ratio, then lift managers left far below the level.
-  type Bucket = number[];
-  const buckets: Map<string, Bucket>[] = Array.from({ length: M }, () => new Map());
-  const keyOf = (c: number, m: number): string => `${isSoftOf[c] === m ? 1 : 0}|${weight[c]}|${sig[c]}`;
-  const addToBucket = (c: number, m: number): void => {
+  // Movable clients in buckets per manager: key = class (weight, eligibility) × 2 + (own client ? 1 : 0).
+  // Each bucket is a stack whose top is the first client in tie order.
+  const classOf = new Map<number, Map<number, number>>();
+  let classes = 0;
+  const clsOf = (c: number): number => {
+    let bySig = classOf.get(weight[c]!);
+    if (!bySig) classOf.set(weight[c]!, (bySig = new Map()));
+    let k = bySig.get(sig[c]!);
+    if (k === undefined) bySig.set(sig[c]!, (k = classes++));
+    return k;
+  };
+  const cls = new Int32Array(clientCount);
+  const buckets: Map<number, number[]>[] = Array.from({ length: M }, () => new Map());
+  const keyOf = (c: number, m: number): number => cls[c]! * 2 + (ownerOf[c] === m ? 1 : 0);
+  const push = (c: number, m: number): void => {
     const k = keyOf(c, m);
     const b = buckets[m]!.get(k);
     if (b) b.push(c);
     else buckets[m]!.set(k, [c]);
   };
-  // later-ranked clients are popped first, so lists are filled in reverse tie order
-  const movable = [...soft.map((s) => s.client), ...pool].filter((c) => manager[c]! >= 0);
-  movable.sort((a, b) => rank[b]! - rank[a]!);
-  for (const c of movable) addToBucket(c, manager[c]!);
+  const isMovable = new Uint8Array(clientCount);
+  for (const { client } of input.soft) isMovable[client] = 1;
+  for (const c of pool) if (manager[c]! >= 0 && !protectable[c]) isMovable[c] = 1;
+  // pushed in reverse tie order (ranks are a permutation: no sort needed)
+  const byRank = new Int32Array(clientCount);
+  for (let c = 0; c < clientCount; c++) byRank[rank[c]!] = c;
+  for (let i = clientCount - 1; i >= 0; i--) {
+    const c = byRank[i]!;
+    if (!isMovable[c]) continue;
+    cls[c] = clsOf(c);
+    push(c, manager[c]!);
+  }
 
-  const quota = input.quota;
-  const band = (m: number): number => Math.max(input.tolerance * level, fair[m]! > 0 ? input.weightMax / fair[m]! : 0);
-
-  /** Best move out of `a`: [bucket key, destination], free clients before soft ones (fewest moves). */
-  const bestMoveFrom = (a: number, only?: number): [string, number] | null => {
+  const upper = level * (1 + input.tolerance);
+  const lower = level * (1 - input.tolerance);
+  let bestKey = -1;
+  let bestDst = -1;
+  /**
+   * The best move out of `a` into `only` (or anywhere): clients placed from the pool before the
+   * manager's own (fewest moves, and they do not count against the churn limit). An eviction (from
+   * an over-protected manager) takes any destination; a balancing move needs the taker to end below
+   * the giver's current ratio. Sets bestKey / bestDst; false when there is none.
+   */
+  const findMove = (a: number, only: number, evict: boolean): boolean => {
     const ra = ratio(a);
-    for (const softPass of [0, 1]) {
-      if (softPass === 1 && quota && quota[a]! <= 0) break;
-      let bestKey = "";
-      let bestDst = -1;
+    bestKey = -1;
+    bestDst = -1;
+    for (let own = 0; own < 2; own++) {
+      if (own === 1 && quota && quota[a]! <= 0) break;
       let bestScore = Infinity;
+      let bestW = Infinity;
       let bestNewB = Infinity;
       for (const [k, list] of buckets[a]!) {
-        if (list.length === 0 || (k.charCodeAt(0) === 49) !== (softPass === 1)) continue;
+        if ((k & 1) !== own) continue;
         const c = list[list.length - 1]!;
         const w = weight[c]!;
         const newA = (load[a]! - w) / fair[a]!;
         for (const b of sigs[sig[c]!]!) {
-          if (b === a || !open[b] || overProtected[b] || (only !== undefined && b !== only)) continue;
-          const newB = ratio(b, w);
-          if (newB >= ra - EPS) continue;
-          const score = Math.max(newA, newB);
-          if (score < bestScore - EPS || (Math.abs(score - bestScore) <= EPS && (newB < bestNewB - EPS || (Math.abs(newB - bestNewB) <= EPS && b < bestDst)))) {
+          if (b === a || !open[b] || over[b] || (only >= 0 && b !== only)) continue;
+          const newB = ratioWith(b, w);
+          if (!evict && newB >= ra - EPS) continue;
+          const score = evict ? newB : Math.max(newA, newB);
+          let better = score < bestScore - EPS;
+          if (!better && Math.abs(score - bestScore) <= EPS) {
+            if (w !== bestW) better = w < bestW;
+            else if (Math.abs(newB - bestNewB) > EPS) better = newB < bestNewB;
+            else better = b < bestDst || (b === bestDst && k < bestKey);
+          }
+          if (better) {
             bestScore = score;
+            bestW = w;
             bestNewB = newB;
             bestKey = k;
             bestDst = b;
           }
         }
       }
-      if (bestDst >= 0) return [bestKey, bestDst];
+      if (bestDst >= 0) return true;
     }
-    return null;
+    return false;
   };
-  const doMove = (a: number, key: string, b: number): void => {
-    const c = buckets[a]!.get(key)!.pop()!;
-    if (isSoftOf[c] === a && quota) quota[a]!--;
+  const doMove = (a: number, key: number, b: number): void => {
+    const list = buckets[a]!.get(key)!;
+    const c = list.pop()!;
+    if (list.length === 0) buckets[a]!.delete(key);
+    if (ownerOf[c] === a && quota) quota[a]!--;
     load[a] = load[a]! - weight[c]!;
     if (hot[c]) hotCount[a]!--;
     if (topValue[c]) topCount[a]!--;
     place(c, b);
-    addToBucket(c, b);
+    push(c, b);
   };
 
-  const order = Array.from({ length: M }, (_, m) => m).filter((m) => open[m] && fair[m]! > 0);
+  // 4. Over-protected managers keep exactly their fixed clients (as far as eligibility and the churn
+  // limit allow); nobody gives them clients back below.
+  for (let a = 0; a < M; a++) {
+    if (!over[a] || !open[a]) continue;
+    while (findMove(a, -1, true)) doMove(a, bestKey, bestDst);
+  }
+
+  // 5. Balance within the tolerance band.
+  const order = Array.from({ length: M }, (_, m) => m).filter((m) => open[m] && fair[m]! > 0 && !over[m]);
+  const byRatio = [...order];
   const maxIter = 4 * clientCount + 1000;
   for (let iter = 0; iter < maxIter; iter++) {
     let moved = false;
-    const byRatio = [...order].sort((x, y) => ratio(y) - ratio(x) || x - y);
+    byRatio.sort((x, y) => ratio(y) - ratio(x) || x - y);
     for (const a of byRatio) {
-      if (ratio(a) <= level + EPS) break;
-      const mv = bestMoveFrom(a);
-      if (mv) {
-        doMove(a, mv[0], mv[1]);
+      if (ratio(a) <= upper + EPS) break;
+      if (findMove(a, -1, false)) {
+        doMove(a, bestKey, bestDst);
         moved = true;
         break;
       }
     }
     if (moved) continue;
-    // lift: the lowest manager below its band pulls from the highest one that can give
+    // lift: the lowest manager below the band pulls from the most loaded one that can give
     for (let i = byRatio.length - 1; i >= 0 && !moved; i--) {
       const b = byRatio[i]!;
-      if (overProtected[b] || ratio(b) >= level - band(b) - EPS) continue;
+      if (ratio(b) >= lower - EPS) break;
       for (const a of byRatio) {
-        if (a === b || ratio(a) <= ratio(b) + EPS) continue;
-        const mv = bestMoveFrom(a, b);
-        if (mv) {
-          doMove(a, mv[0], mv[1]);
+        if (a === b || ratio(a) <= ratio(b) + EPS) break;
+        if (findMove(a, b, false)) {
+          doMove(a, bestKey, bestDst);
           moved = true;
           break;
         }
@@ -213,9 +297,9 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   }
 
   if (quota) {
-    for (const { client, owner } of soft) {
-      if (manager[client] === owner && quota[owner]! <= 0 && ratio(owner) > level + band(owner) + EPS) held[client] = 1;
+    for (const { client, owner } of input.soft) {
+      if (manager[client] === owner && quota[owner]! <= 0 && (over[owner] || ratio(owner) > upper + EPS)) held[client] = 1;
     }
   }
-  return { manager, held };
+  return { manager, held, level, overProtected: over };
 }

@@ -5,58 +5,7 @@ import { findLevel } from "../../src/allocate/waterfill.js";
 import { applyPrevious } from "../../src/allocate/previous.js";
 import { cannotLinkFromLocks, parseLocks } from "../../src/allocate/locks.js";
 import { diffAllocations } from "../../src/allocate/diff.js";
-import { matchOwners, parseManagers } from "../../src/managers.js";
-import { FIELDS, type Client, type Lock, type Manager, type Row } from "../../src/types.js";
-
-interface Spec { name: string; owner?: string; temp?: "hot" | "warm" | "cold"; geo?: string; industry?: string; value?: string; activity?: string; deals?: string; dead?: boolean; group?: number }
-
-const MANAGERS = "name,capacity,regions,industries,active\nИванов Сергей,1,,,\nПетрова Анна,0.5,,,\nСидоров Олег,1,,,false\nPopescu Ion,1,,,\nRusu Elena,1,,,";
-const mgrs = (text = MANAGERS): Manager[] => {
-  const [h, ...rest] = text.split("\n");
-  return parseManagers("managers.csv", { header: h!.split(","), delimiter: ",", rows: rest.map((l, i) => ({ line: i + 2, cells: l.split(",") })) });
-};
-
-function build(specs: Spec[], managers: Manager[], extra: Partial<AllocationInput["options"]> = {}, locks: Lock[] = []): AllocationInput {
-  const rows: Row[] = specs.map((s, i) => {
-    const values = Object.fromEntries(FIELDS.map((f) => [f, ""])) as Row["values"];
-    Object.assign(values, { name: s.name, owner: s.owner ?? "", last_activity_at: s.activity ?? "", deals_won: s.deals ?? "" });
-    return { index: i, line: i + 2, clientId: String(1000 + i), values, nameKey: s.name.toLowerCase(), phones: [], emails: [], domains: [], contacts: [], tags: [] };
-  });
-  // rows with the same `group` form one client; the first is the survivor
-  const clients: Client[] = [];
-  const clientOfRow: number[] = [];
-  const byGroup = new Map<number, number>();
-  specs.forEach((s, i) => {
-    const g = s.group !== undefined ? byGroup.get(s.group) : undefined;
-    if (g !== undefined) {
-      clients[g]!.rows.push(i);
-      clientOfRow.push(g);
-      clients[g]!.group = `G${clients[g]!.id}`;
-      return;
-    }
-    const c = clients.length;
-    if (s.group !== undefined) byGroup.set(s.group, c);
-    clients.push({ index: c, id: rows[i]!.clientId, rows: [i], group: "", values: { ...rows[i]!.values }, phones: [], emails: [], domains: [], contacts: [], tags: [] });
-    clientOfRow.push(c);
-  });
-  for (const c of clients) {
-    const acts = c.rows.map((r) => rows[r]!.values.last_activity_at).filter(Boolean).sort();
-    c.values.last_activity_at = acts.at(-1) ?? "";
-  }
-  const first = (c: Client) => specs[c.rows[0]!]!;
-  const col = (id: string, f: (s: Spec) => string) => ({ id, labels: clients.map((c) => f(first(c))), reasons: clients.map(() => "") });
-  const { owners } = matchOwners(rows, managers, true, "en");
-  return {
-    rows, clients, clientOfRow, managers, owners, previousApplied: rows.map(() => false),
-    segments: [col("temperature", (s) => s.temp ?? "cold"), col("geography", (s) => s.geo ?? "unknown"), col("industry", (s) => s.industry ?? "unknown"), col("value", (s) => s.value ?? "C")],
-    territories: { Центр: ["Москва", "Тула"] },
-    deadSoul: clients.map((c) => !!first(c).dead),
-    locks,
-    options: { weights: { hot: 3, warm: 2, cold: 1 }, protectionDays: 180, tolerance: 0.05, asOf: "2026-11-01", seed: 0, lang: "en", strategy: "balanced", ...extra },
-  };
-}
-
-const cold = (n: number, owner: string, prefix = "ООО Ромашка"): Spec[] => Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${owner} ${i}`, owner }));
+import { build, cold, mgrs, type Spec } from "./helpers.js";
 
 describe("allocation policy", () => {
   it("hoarder gives away unprotected clients, part-timer gets half, departed owner's clients are released, newcomers fill", () => {
@@ -238,32 +187,3 @@ describe("allocation policy", () => {
   });
 });
 
-describe("allocation properties", () => {
-  const names = ["Иванов Сергей", "Петрова Анна", "Сидоров Олег", "Popescu Ion", "Rusu Elena"];
-  const arb = fc.array(
-    fc.record({ owner: fc.integer({ min: -1, max: 4 }), temp: fc.constantFrom("hot", "warm", "cold"), activity: fc.boolean(), group: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }), dead: fc.boolean() }),
-    { minLength: 1, maxLength: 60 },
-  );
-  it("every row once, groups never split, reruns identical, previous stable, within the bound", () => {
-    fc.assert(fc.property(arb, fc.integer({ min: 0, max: 1000 }), (gen, seed) => {
-      const specs: Spec[] = gen.map((g, i) => ({ name: `Client ${i}`, owner: g.owner < 0 ? "" : names[g.owner], temp: g.temp as Spec["temp"], activity: g.activity ? "2026-10-01" : "", group: g.group, dead: g.dead && g.owner >= 0 && g.temp === "cold" && !g.activity }));
-      const m = mgrs();
-      const input = build(specs, m, { seed });
-      const a = allocate(input);
-      expect(allocate(input)).toEqual(a);
-      expect(a.rows).toHaveLength(specs.length);
-      for (const c of input.clients) expect(new Set(c.rows.map((r) => a.rows[r]!.manager)).size).toBe(1);
-      for (const r of a.rows) expect(r.manager === "").toBe(r.decision === "unassigned");
-      const wmax = 3;
-      for (const s of a.managers.filter((x) => x.active && x.fair_load > 0)) {
-        const fixedOver = s.load_ratio > a.balance.level + Math.max(0.05 * a.balance.level, wmax / s.fair_load) + 1e-3;
-        if (!fixedOver) expect(Math.abs(s.load_ratio - a.balance.level)).toBeLessThanOrEqual(Math.max(0.05 * a.balance.level, wmax / s.fair_load) + 1e-3);
-      }
-      const previous = new Map(input.rows.map((r, i) => [r.clientId, a.rows[i]!.manager]));
-      const { owners, applied } = applyPrevious(input.rows, input.owners, previous, m);
-      const b = allocate({ ...input, owners, previousApplied: applied, exportOwners: input.owners });
-      expect(b.rows.map((r) => r.manager)).toEqual(a.rows.map((r) => r.manager));
-      expect(b.decisions.moved).toBe(0);
-    }), { numRuns: 400 });
-  });
-});

@@ -1,0 +1,250 @@
+// Conflicts a director must see: several owners, shared contacts, dead souls, departed owners, bad tax ids.
+import { say, type Phrase } from "../i18n.js";
+import { hasPurchaseEvidence, isEngaged } from "../segmenters/temperature.js";
+import { CONFLICT_KINDS, type Client, type Conflict, type ConflictKind, type Field, type Lang, type Manager, type Row, type RowOwner, type Warning } from "../types.js";
+
+export interface ConflictInput {
+  rows: Row[];
+  clients: Client[];
+  clientOfRow: number[];
+  owners: RowOwner[];
+  managers: Manager[];
+  warnings: Warning[];
+  /** `YYYY-MM-DD` */
+  asOf: string;
+  deadSoulDays: number;
+  mapped: ReadonlySet<Field>;
+  lang: Lang;
+}
+
+/** A value on more clients than this is a switchboard or a shared mailbox: reported, but said so. */
+export const SWITCHBOARD = 5;
+/** related_ids lists at most this many other clients; the detail gives the full count. */
+const MAX_RELATED = 20;
+
+const T: Record<string, Phrase> = {
+  multi: {
+    en: "The rows of this client are owned by {owners}.",
+    ru: "Строки этого клиента закреплены за разными владельцами: {owners}.",
+    ro: "Rândurile acestui client aparțin mai multor responsabili: {owners}.",
+  },
+  multiFix: {
+    en: "The client goes to the owner with the strongest sales evidence; confirm it or lock the client to one manager.",
+    ru: "Клиент достанется владельцу с самыми сильными продажами; подтвердите это или закрепите клиента за одним менеджером.",
+    ro: "Clientul revine responsabilului cu cele mai puternice vânzări; confirmați sau blocați clientul la un singur manager.",
+  },
+  shared: {
+    en: "{values} also belongs to {n} client(s) of other owners: {ids}.",
+    ru: "{values} есть также у клиентов других владельцев ({n}): {ids}.",
+    ro: "{values} apare și la {n} client(i) ai altor responsabili: {ids}.",
+  },
+  switchboard: {
+    en: " Shared by {n} clients, it looks like a switchboard or a common mailbox.",
+    ru: " Встречается у {n} клиентов: похоже на общий номер или общий ящик.",
+    ro: " Apare la {n} clienți: pare un număr de centrală sau o adresă comună.",
+  },
+  sharedFix: {
+    en: "Check whether these are one company (merge them in the CRM) or a contact that moved; agree who owns it.",
+    ru: "Проверьте, не одна ли это компания (объедините в CRM) или контакт сменил место работы; договоритесь, кто ведёт клиента.",
+    ro: "Verificați dacă este aceeași companie (unificați în CRM) sau un contact care s-a mutat; stabiliți cine îl gestionează.",
+  },
+  phone: { en: "Phone {v}", ru: "Телефон {v}", ro: "Telefonul {v}" },
+  email: { en: "E-mail {v}", ru: "E-mail {v}", ro: "E-mailul {v}" },
+  dead: {
+    en: "Created {date} ({days} days before {asOf}) and owned by {owners}, with no purchase, no activity, no engaged status and no contact person.",
+    ru: "Создан {date} ({days} дн. до {asOf}), закреплён за {owners}, но без покупок, без активности, без статуса интереса и без контактного лица.",
+    ro: "Creat la {date} ({days} zile înainte de {asOf}), atribuit lui {owners}, fără achiziții, fără activitate, fără statut de interes și fără persoană de contact.",
+  },
+  deadFix: {
+    en: "Released to the pool: give it to a manager who will work it, or remove it from the CRM.",
+    ru: "Клиент возвращается в общий пул: передайте его менеджеру, который будет с ним работать, или удалите из CRM.",
+    ro: "Clientul revine în portofoliul comun: dați-l unui manager care îl va lucra sau ștergeți-l din CRM.",
+  },
+  departed: {
+    en: "Owned by {owners}, who is not an active manager.",
+    ru: "Закреплён за {owners}, кто не является активным менеджером.",
+    ro: "Atribuit lui {owners}, care nu este un manager activ.",
+  },
+  departedFix: {
+    en: "Released to the pool and assigned to an active manager; add the owner to the managers file (aliases) if it is a current manager's other spelling.",
+    ru: "Клиент передаётся активному менеджеру; если это другое написание имени действующего менеджера, добавьте его в aliases файла менеджеров.",
+    ro: "Clientul este atribuit unui manager activ; dacă este o altă scriere a unui manager actual, adăugați-o la aliases în fișierul managerilor.",
+  },
+  tax: {
+    en: "Tax id \"{v}\" on line {line} is not valid: {problem}",
+    ru: "ИНН/налоговый номер «{v}» в строке {line} недействителен: {problem}",
+    ro: "Codul fiscal „{v}” de pe linia {line} nu este valid: {problem}",
+  },
+  taxFix: {
+    en: "Correct the tax id in the CRM; until then the client is matched without it.",
+    ru: "Исправьте номер в CRM; до тех пор клиент сопоставляется без него.",
+    ro: "Corectați codul fiscal în CRM; până atunci clientul este comparat fără el.",
+  },
+  and: { en: "{list} and {n} more", ru: "{list} и ещё {n}", ro: "{list} și încă {n}" },
+};
+
+const DAY_MS = 86_400_000;
+function dayNumber(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+}
+
+interface OwnerRef {
+  /** manager index, or -1 with the folded raw value as the identity */
+  key: string;
+  name: string;
+}
+
+function ownerRef(o: RowOwner | undefined, managers: Manager[]): OwnerRef | undefined {
+  if (!o || o.raw.trim() === "") return undefined;
+  if (o.manager >= 0 && managers[o.manager]) return { key: "m" + o.manager, name: managers[o.manager]!.name };
+  return { key: "r" + o.raw.trim().toLowerCase().replace(/\s+/g, " "), name: o.raw.trim() };
+}
+
+/** A client's distinct owners, in survivor order of its rows. */
+function clientOwners(client: Client, owners: RowOwner[], managers: Manager[]): OwnerRef[] {
+  const out: OwnerRef[] = [];
+  for (const r of client.rows) {
+    const ref = ownerRef(owners[r], managers);
+    if (ref && !out.some((x) => x.key === ref.key)) out.push(ref);
+  }
+  return out;
+}
+
+const foldName = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+
+/**
+ * A contact person: a person's row joined to the company, or a contact_name that is not the client's
+ * own name (a person who is a client of its own carries its name as contact_name, and is nobody's contact).
+ */
+function hasContactPerson(c: Client): boolean {
+  if (c.contacts.length > 0) return true;
+  const contact = c.values.contact_name;
+  return contact !== "" && foldName(contact) !== foldName(c.values.name);
+}
+
+function limitList(lang: Lang, items: string[], max: number): string {
+  if (items.length <= max) return items.join(", ");
+  return say(lang, T.and!, { list: items.slice(0, max).join(", "), n: items.length - max });
+}
+
+/** Every conflict, one row per client and kind, ordered by kind then client; and dead souls by client index. */
+export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; deadSoul: boolean[] } {
+  // clientOfRow is implied by clients[].rows; kept in the input for callers that have it.
+  const { rows, clients, owners, managers, lang } = input;
+  const byKind: Record<ConflictKind, Conflict[]> = { multi_owner: [], shared_contact: [], dead_soul: [], departed_owner: [], invalid_tax_id: [] };
+  const deadSoul = new Array<boolean>(clients.length).fill(false);
+  const ownersOf = clients.map((c) => clientOwners(c, owners, managers));
+  const ownerKeyOf = ownersOf.map((list) => list.map((o) => o.key).sort().join("\u0000"));
+  const otherRows = (c: Client) => c.rows.slice(1).map((r) => rows[r]!.clientId);
+
+  // shared_contact: value → owned clients holding it.
+  const holders = new Map<string, number[]>();
+  for (const c of clients) {
+    if (ownersOf[c.index]!.length === 0) continue;
+    const seen = new Set<string>();
+    for (const p of c.phones) if (p && !seen.has("p" + p)) seen.add("p" + p);
+    for (const e of c.emails) if (e && !seen.has("e" + e)) seen.add("e" + e);
+    for (const key of seen) {
+      const list = holders.get(key);
+      if (list) list.push(c.index);
+      else holders.set(key, [c.index]);
+    }
+  }
+  // Per client: the other clients sharing a value with it under another owner, and the values.
+  const shared = new Map<number, { others: Set<number>; values: string[]; widest: number }>();
+  for (const [key, list] of holders) {
+    if (list.length < 2) continue;
+    const ownerKeys = new Set<string>();
+    for (const ci of list) for (const o of ownersOf[ci]!) ownerKeys.add(o.key);
+    if (ownerKeys.size < 2) continue;
+    for (const ci of list) {
+      // Another owner's client: its set of owners is not this client's (a client of A and B vs one of B).
+      const mine = ownerKeyOf[ci]!;
+      const others = list.filter((cj) => cj !== ci && ownerKeyOf[cj] !== mine);
+      if (others.length === 0) continue;
+      let s = shared.get(ci);
+      if (!s) shared.set(ci, (s = { others: new Set(), values: [], widest: 0 }));
+      for (const cj of others) s.others.add(cj);
+      s.values.push(key);
+      s.widest = Math.max(s.widest, list.length);
+    }
+  }
+
+  const asOfDay = dayNumber(input.asOf);
+  const taxWarnings = new Map<string, Warning[]>();
+  for (const w of input.warnings) {
+    if (w.field !== "tax_id") continue;
+    const list = taxWarnings.get(w.clientId);
+    if (list) list.push(w);
+    else taxWarnings.set(w.clientId, [w]);
+  }
+
+  for (const c of clients) {
+    const own = ownersOf[c.index]!;
+    const names = own.map((o) => o.name);
+    if (own.length >= 2) {
+      byKind.multi_owner.push({
+        kind: "multi_owner", clientId: c.id, relatedIds: otherRows(c), managers: names,
+        detail: say(lang, T.multi!, { owners: names.join(", ") }), resolution: say(lang, T.multiFix!),
+      });
+    }
+
+    const s = shared.get(c.index);
+    if (s) {
+      const others = [...s.others].sort((a, b) => a - b);
+      const involved: string[] = [...names];
+      for (const cj of others) for (const o of ownersOf[cj]!) if (!involved.includes(o.name)) involved.push(o.name);
+      const values = s.values.sort().map((k) => say(lang, k[0] === "p" ? T.phone! : T.email!, { v: k.slice(1) }));
+      const ids = others.map((cj) => clients[cj]!.id);
+      let detail = say(lang, T.shared!, { values: limitList(lang, values, 3), n: others.length, ids: limitList(lang, ids, 5) });
+      if (s.widest > SWITCHBOARD) detail += say(lang, T.switchboard!, { n: s.widest });
+      byKind.shared_contact.push({
+        kind: "shared_contact", clientId: c.id, relatedIds: ids.slice(0, MAX_RELATED), managers: involved,
+        detail, resolution: say(lang, T.sharedFix!),
+      });
+    }
+
+    const v = c.values;
+    const created = v.created_at;
+    if (
+      own.length > 0 &&
+      created !== "" &&
+      asOfDay - dayNumber(created) > input.deadSoulDays &&
+      !hasPurchaseEvidence(c, input.mapped) &&
+      (v.activity_count === "" || Number(v.activity_count) === 0) &&
+      v.last_activity_at === "" &&
+      !isEngaged(c) &&
+      !hasContactPerson(c)
+    ) {
+      deadSoul[c.index] = true;
+      byKind.dead_soul.push({
+        kind: "dead_soul", clientId: c.id, relatedIds: otherRows(c), managers: names,
+        detail: say(lang, T.dead!, { date: created, days: asOfDay - dayNumber(created), asOf: input.asOf, owners: names.join(", ") }),
+        resolution: say(lang, T.deadFix!),
+      });
+    }
+
+    const departed: string[] = [];
+    for (const r of c.rows) {
+      const o = owners[r];
+      if (o?.departed && o.raw.trim() !== "" && !departed.includes(o.raw.trim())) departed.push(o.raw.trim());
+    }
+    if (departed.length > 0) {
+      byKind.departed_owner.push({
+        kind: "departed_owner", clientId: c.id, relatedIds: otherRows(c), managers: departed,
+        detail: say(lang, T.departed!, { owners: departed.join(", ") }), resolution: say(lang, T.departedFix!),
+      });
+    }
+
+    const bad: Warning[] = [];
+    for (const r of c.rows) bad.push(...(taxWarnings.get(rows[r]!.clientId) ?? []));
+    if (bad.length > 0) {
+      byKind.invalid_tax_id.push({
+        kind: "invalid_tax_id", clientId: c.id, relatedIds: otherRows(c), managers: names,
+        detail: bad.map((w) => say(lang, T.tax!, { v: w.value, line: w.line, problem: w.problem })).join(" "),
+        resolution: say(lang, T.taxFix!),
+      });
+    }
+  }
+  return { conflicts: CONFLICT_KINDS.flatMap((k) => byKind[k]), deadSoul };
+}

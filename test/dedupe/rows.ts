@@ -1,0 +1,59 @@
+// Test helper: builds normalised Rows from plain field values with the project's own normalisers.
+import { nameKey } from "../../src/normalise/names.js";
+import { phoneKey } from "../../src/normalise/phones.js";
+import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "../../src/normalise/contact.js";
+import { FIELDS, type Field, type FieldValues, type Row } from "../../src/types.js";
+
+export type Values = Partial<Record<Field, string>> & { phones?: string[]; emails?: string[] };
+
+export function emptyValues(): FieldValues {
+  const v = {} as FieldValues;
+  for (const f of FIELDS) v[f] = "";
+  return v;
+}
+
+/** One Row as the normalise stage would give it (close enough for matching). */
+export function makeRow(index: number, clientId: string, input: Values, country = "RU"): Row {
+  const values = emptyValues();
+  for (const f of FIELDS) if (input[f] !== undefined) values[f] = input[f]!.trim();
+  const phoneRaw = [...(values.phone ? values.phone.split(/,\s+/) : []), ...(input.phones ?? [])];
+  const phones = [...new Set(phoneRaw.map((p) => phoneKey(p, country)).filter(Boolean))];
+  values.phone = phones[0] ?? "";
+  const emailRaw = [...(values.email ? [values.email] : []), ...(input.emails ?? [])];
+  const emails = [...new Set(emailRaw.map((e) => normaliseEmail(e)).filter((e): e is string => e !== null))];
+  values.email = emails[0] ?? "";
+  const domains: string[] = [];
+  const site = values.website ? websiteDomain(values.website) : "";
+  if (site) domains.push(site);
+  for (const e of emails) {
+    const d = emailDomain(e);
+    if (d && !isPublicMailDomain(d) && !domains.includes(d)) domains.push(d);
+  }
+  return {
+    index,
+    line: index + 2,
+    clientId,
+    values,
+    nameKey: nameKey(values.name),
+    phones,
+    emails,
+    domains,
+    contacts: [],
+    tags: [],
+  };
+}
+
+/** Pairwise precision and recall of predicted groups against true clusters (as dedupe-examples scores). */
+export function pairwise(predicted: number[][], truth: number[][]): { precision: number; recall: number; predictedPairs: number; truePairs: number } {
+  const key = (a: number, b: number) => (a < b ? a * 1e7 + b : b * 1e7 + a);
+  const pairsOf = (groups: number[][]) => {
+    const s = new Set<number>();
+    for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) s.add(key(g[i]!, g[j]!));
+    return s;
+  };
+  const p = pairsOf(predicted);
+  const t = pairsOf(truth);
+  let shared = 0;
+  for (const k of p) if (t.has(k)) shared++;
+  return { precision: p.size ? shared / p.size : 1, recall: t.size ? shared / t.size : 1, predictedPairs: p.size, truePairs: t.size };
+}
