@@ -213,10 +213,10 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
       if (!name) name = [cleanCell(cells[personCols.firstName ?? -1]), cleanCell(cells[personCols.lastName ?? -1])].filter(Boolean).join(" ");
       item.personCompany = companyColumn !== undefined ? cleanCell(cells[companyColumn]) : nameValue;
       // With a company column of its own, the name column is the person's (Odoo writes "Company, Person").
-      if (!name && companyColumn !== undefined) {
-        name = nameValue;
+      if (!name && companyColumn !== undefined) name = nameValue;
+      if (companyColumn !== undefined && item.personCompany) {
         const prefix = item.personCompany + ", ";
-        if (item.personCompany && name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
+        if (name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
       }
       item.personName = name;
       item.personRole = cleanCell(cells[personCols.jobTitle ?? -1]);

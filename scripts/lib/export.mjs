@@ -9,6 +9,7 @@ import { CASTS, OWNER_STYLES, managerName } from "./cast.mjs";
 import { cell } from "./format.mjs";
 import { breakInn, sfId15, sfId18, zohoId } from "./ids.mjs";
 import { translit } from "./world.mjs";
+import { US_STATES } from "./tables.mjs";
 
 const BAD_DATE = {
   bitrix24: "31.02.2025 10:15:00", amocrm: "31.02.2025 11:20:00", "1c": "31.02.2025 0:00:00", hubspot: "2025-02-31 10:00",
@@ -125,6 +126,63 @@ function plantBad(rng, rows, dialectName, d) {
  * Returns {bytes, truth, managersCsv, text}.
  */
 export function buildExport(opts) {
+  const { d, rows, expected, cast, byKey, userIds, ctx, serial } = prepareRows(opts);
+  const asOf = Date.parse(opts.asOf + "T00:00:00Z");
+
+  // Write, tracking each record's physical line.
+  const delim = d.delimiter;
+  const width = d.header.length;
+  const line = (cells) => cells.map((v) => cell(v, delim, d.quoteAll)).join(delim) + (d.trailingDelimiter ? delim : "") + d.eol;
+  let text = opts.noHeader ? "" : line(d.header);
+  let lineNo = 2;
+  const records = [];
+  for (const r of rows) {
+    const s = line(recordCells(d, opts.dialect, r, ctx, width));
+    r.line = lineNo;
+    records.push(r);
+    text += s;
+    lineNo += s.split("\n").length - 1;
+  }
+  const dataCount = records.filter((r) => r.kind !== "continuation").length;
+  const trailer = [];
+  if (d.trailer) {
+    text += "\n";
+    lineNo++;
+    for (const t of trailerLines(dataCount)) {
+      trailer.push(lineNo++);
+      text += cell(t, delim, true) + d.eol;
+    }
+  }
+  if (opts.noTruth) return { text, serial };
+  const body = d.encoding === "windows-1251" ? iconv.encode(text, "win1251") : Buffer.from((d.bom ? "\ufeff" : "") + text, "utf8");
+  if (d.encoding === "windows-1251" && iconv.decode(body, "win1251") !== text) throw new Error(`${opts.dialect}: text does not fit Windows-1251`);
+
+  const truth = computeTruth({ d, opts, asOf, records, expected, cast, byKey, trailer });
+  const managersCsv = managersFile(cast, opts.dialect === "salesforce-dataloader" ? userIds : null);
+  return { bytes: body, text, truth, managersCsv };
+}
+
+/** A Salesforce report's footer lines, after one blank line. */
+export function trailerLines(dataCount) {
+  return [`Grand Totals (${dataCount} records)`, "Confidential Information - Do Not Distribute", "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."];
+}
+
+/** The cells of one record as its dialect writes it (company, person or continuation row). */
+export function recordCells(d, dialect, r, ctx, width) {
+  let cells;
+  if (r.kind === "continuation") cells = d.continuation(r, ctx, width);
+  else if (r.kind === "person" || r.kind === "person_client") cells = d.person(r, ctx);
+  else cells = d.row(r, ctx);
+  if (r.noName) cells[d.header.indexOf(nameHeader(dialect))] = "";
+  if (r.extraField) cells = cells.concat([r.extraField]);
+  return cells;
+}
+
+/**
+ * The planted rows of one export, decorated, with ids and owners' spellings, in file order, and the
+ * context the dialect writers need. Shared by the fixtures and the benchmark's row pool.
+ */
+export function prepareRows(opts) {
   const d = DIALECTS[opts.dialect];
   const locale = d.locale;
   const asOf = Date.parse(opts.asOf + "T00:00:00Z");
@@ -176,43 +234,7 @@ export function buildExport(opts) {
     deals: (r) => Array.from({ length: Math.min(r.dealsWon, 3) }, (_, i) => ["Поставка станка", "Сервисный договор", "Запчасти"][i] + " " + (2023 + i)).join(", "),
   };
 
-  // Write, tracking each record's physical line.
-  const delim = d.delimiter;
-  const width = d.header.length;
-  const line = (cells) => cells.map((v) => cell(v, delim, d.quoteAll)).join(delim) + (d.trailingDelimiter ? delim : "") + d.eol;
-  let text = opts.noHeader ? "" : line(d.header);
-  let lineNo = 2;
-  const records = [];
-  for (const r of rows) {
-    let cells;
-    if (r.kind === "continuation") cells = d.continuation(r, ctx, width);
-    else if (r.kind === "person" || r.kind === "person_client") cells = d.person(r, ctx);
-    else cells = d.row(r, ctx);
-    if (r.noName) cells[d.header.indexOf(nameHeader(opts.dialect))] = "";
-    if (r.extraField) cells = cells.concat([r.extraField]);
-    const s = line(cells);
-    r.line = lineNo;
-    records.push(r);
-    text += s;
-    lineNo += s.split("\n").length - 1;
-  }
-  const dataCount = records.filter((r) => r.kind !== "continuation").length;
-  const trailer = [];
-  if (d.trailer) {
-    text += "\n";
-    lineNo++;
-    for (const t of [`Grand Totals (${dataCount} records)`, "Confidential Information - Do Not Distribute", "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."]) {
-      trailer.push(lineNo++);
-      text += cell(t, delim, true) + d.eol;
-    }
-  }
-  if (opts.noTruth) return { text, serial };
-  const body = d.encoding === "windows-1251" ? iconv.encode(text, "win1251") : Buffer.from((d.bom ? "\ufeff" : "") + text, "utf8");
-  if (d.encoding === "windows-1251" && iconv.decode(body, "win1251") !== text) throw new Error(`${opts.dialect}: text does not fit Windows-1251`);
-
-  const truth = computeTruth({ d, opts, asOf, records, expected, cast, byKey, trailer });
-  const managersCsv = managersFile(cast, opts.dialect === "salesforce-dataloader" ? userIds : null);
-  return { bytes: body, text, truth, managersCsv };
+  return { d, rows, expected, cast, byKey, userIds, ctx, serial };
 }
 
 function nameHeader(dialect) {
@@ -231,6 +253,14 @@ export function managersFile(cast, userIds) {
       .map((v) => cell(v, ",", false)).join(",") + "\n";
   }
   return out;
+}
+
+/** The region a person-client's landline area code names (US area codes of the tables; Russian mobiles name none). */
+function personRegion(r) {
+  const digits = String(r.person?.phone ?? "").replace(/\D/g, "");
+  if (digits.length !== 10 || digits[0] === "9") return "unknown";
+  const st = US_STATES.find((s) => s.cities.some(([, code]) => code === digits.slice(0, 3)));
+  return st ? st.name : "unknown";
 }
 
 function computeTruth({ d, opts, asOf, records, expected, cast, byKey, trailer }) {
@@ -276,7 +306,8 @@ function computeTruth({ d, opts, asOf, records, expected, cast, byKey, trailer }
     const managersOf = [...owners].map((k) => managerName(byKey.get(k)));
     truthOf.set(key, {
       temperature, industry, motivation, dead_soul: dead,
-      geography: c ? c.region.name : "unknown",
+      // A person who is a client of their own has only a phone to place them: its area code, where it has one.
+      geography: c ? c.region.name : personRegion(rows[0]),
       contact_person: contact ? (rows.find((r) => r.contact)?.contact ?? cl.people[0]?.person)?.kind ?? "other" : "none",
       owners: managersOf,
       multi_owner: owners.size > 1,
@@ -294,6 +325,8 @@ function computeTruth({ d, opts, asOf, records, expected, cast, byKey, trailer }
     }
     const base = { line: r.line, id: clientId(r), owner: r.ownerSpelling, owner_manager: r.ownerKey ? managerName(byKey.get(r.ownerKey)) : "" };
     if (rejected.has(r)) { out.push({ ...base, kind: "reject", error: expected.rejects.find((x) => x.row === r).error }); continue; }
+    // A person whose company row is rejected is a client of its own (CONTRACT.md, People and companies).
+    if (r.kind === "person" && rejected.has(r.parentRow)) { out.push({ ...base, kind: "person_client", cluster: "", orphan_of: r.parentRow.line }); continue; }
     if (r.kind === "person") { out.push({ ...base, kind: "contact", cluster: r.cluster, company_line: r.parentRow.line }); continue; }
     const t = truthOf.get(r.cluster);
     out.push({ ...base, kind: r.kind === "person_client" ? "person_client" : "company", cluster: r.cluster, variant: r.variant,

@@ -4,7 +4,7 @@ import { say, type Phrase } from "../i18n.js";
 import type { Client, Lang } from "../types.js";
 import { countryOf, foldGeo } from "../geo/index.js";
 import { DIVISION_TITLES, SECTIONS, sectionOfDivision, sectionTitle, type Section } from "./data/nace.js";
-import { PICKLISTS, STEMS } from "./data/industry-words.js";
+import { AMBIGUOUS_PICKLISTS, PICKLISTS, STEMS } from "./data/industry-words.js";
 import { NAICS_GROUPS, NAICS_SECTORS, NAICS_SUBSECTORS, SIC_GROUPS, SIC_MAJOR_GROUPS } from "./data/us-codes.js";
 import { defineSegmenter, type SegmenterContext } from "./define.js";
 
@@ -145,6 +145,8 @@ for (const [div, titles] of Object.entries(DIVISION_TITLES)) {
   if (section) for (const t of titles) if (!VALUES.has(foldGeo(t))) VALUES.set(foldGeo(t), section);
 }
 
+const AMBIGUOUS = new Map(AMBIGUOUS_PICKLISTS.map(([value, sections]) => [foldGeo(value), sections]));
+
 const US_DIALECTS = new Set(["salesforce", "hubspot", "zoho", "pipedrive"]);
 const LEGAL_QUOTES = /[«»"“”„'`]/g;
 
@@ -217,6 +219,14 @@ export function createIndustryClassifier(options: Partial<IndustryOptions>, ctx:
     }
     let listedNothing: IndustryVerdict | null = null;
     if (v.industry) {
+      const candidates = AMBIGUOUS.get(foldGeo(v.industry));
+      if (candidates && v.name) {
+        const named = matchText(foldGeo(v.name.replace(LEGAL_QUOTES, " ")));
+        if (named?.section && candidates.includes(named.section)) {
+          return { label: named.section, reason: say(lang, P.value, { value: `${v.industry} + ${named.words.join(", ")}`, s: named.section }) };
+        }
+      }
+      if (candidates) return { label: candidates[0]!, reason: say(lang, P.value, { value: v.industry, s: candidates[0]! }) };
       const hit = byText(v.industry, fallback);
       if (hit && hit.label !== "unknown") return hit;
       listedNothing = hit;

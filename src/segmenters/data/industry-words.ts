@@ -27,7 +27,7 @@ export const PICKLISTS: ReadonlyArray<[Section | "", string]> = [
   ["M", "Architecture & Planning"], ["C", "Aviation & Aerospace"], ["R", "Arts and Crafts"], ["C", "Chemicals"],
   ["F", "Civil Engineering"], ["C", "Computer Hardware"], ["J", "Computer & Network Security"], ["C", "Consumer Electronics"],
   ["C", "Consumer Goods"], ["C", "Cosmetics"], ["C", "Dairy"], ["C", "Defense & Space"], ["M", "Design"], ["P", "E-Learning"],
-  ["M", "Environmental Services"], ["R", "Events Services"], ["O", "Executive Office"], ["N", "Facilities Services"],
+  ["E", "Environmental Services"], ["R", "Events Services"], ["O", "Executive Office"], ["N", "Facilities Services"],
   ["A", "Fishery"], ["C", "Food & Beverages"], ["C", "Furniture"], ["R", "Gambling & Casinos"], ["C", "Glass, Ceramics & Concrete"],
   ["P", "Higher Education"], ["I", "Hospitality"], ["N", "Human Resources"], ["G", "Import and Export"], ["C", "Industrial Automation"],
   ["J", "Information Services"], ["J", "Internet"], ["K", "Investment Management"], ["K", "Investment Banking"], ["M", "Law Practice"],
@@ -62,14 +62,26 @@ export const PICKLISTS: ReadonlyArray<[Section | "", string]> = [
  * matches a word it begins (the longest stem wins), `=word` only the whole word, and a stem with a space
  * the words in a row. Russian, Romanian (without diacritics) and English.
  */
+/**
+ * Picklist values that straddle two sections (LinkedIn's "Mining & Metals" is mining or metal making):
+ * the company's name decides between the candidates, else the first one holds.
+ */
+export const AMBIGUOUS_PICKLISTS: ReadonlyArray<[string, readonly Section[]]> = [
+  ["Mining & Metals", ["C", "B"]],
+  ["Mechanical or Industrial Engineering", ["C", "M"]],
+  ["Oil & Energy", ["B", "D", "C"]],
+  ["Energy", ["D", "B"]],
+  ["Engineering", ["M", "C", "F"]],
+];
+
 export const STEMS: Readonly<Record<Section, string>> = {
   A: "сельск|агро|растениевод|животновод|птицевод|птицефабр|свиновод|свинокомплекс|=ферма|фермерск|зернов|лесозагот|лесхоз|лесное хозяйство|рыболов|рыбовод|теплиц|тепличн|" +
     "agricol|agricultur|ferma|zootehn|silvicult|pescuit|horticol|legumicol|" +
     "farm|agri|crop|livestock|forestry|logging|fishing|fishery|aquacultur|poultry|orchard|ranch",
   B: "горнодобыв|горно|добыч|рудник|рудн|шахт|угледоб|угольн|нефтедоб|газодоб|нефтегаз|=нефть|нефтян|недропольз|" +
     "minerit|extracti|=mina|cariera|petrol|" +
-    "mining|=mine|=mines|quarr|coal|=ore|drilling|oilfield|=oil|petroleum",
-  C: "производ|изготов|завод|фабрик|комбинат|металлообраб|машиностро|станк|станкостро|литейн|литье|пищев|мебел|химич|фармацевт|" +
+    "mining|=mine|=mines|quarr|aggregates|gravel|coal|=ore|drilling|oilfield|=oil|petroleum",
+  C: "производ|изготов|завод|фабрик|комбинат|металлообраб|металлическ|машиностро|станк|станкостро|литейн|литье|пищев|мебел|химич|фармацевт|" +
     "металлург|деревообр|полиграф|типограф|швейн|текстил|обувн|пластмасс|полимер|резинотехн|стекольн|кирпич|цемент|=жби|бетон|" +
     "приборостр|электротехн|радиоэлектрон|кабельн|нефтеперераб|лакокрас|упаковк|хлебозав|хлебопек|кондитер|мясокомб|мясоперераб|" +
     "молокозав|пивовар|винзавод|ликеро|судостро|авиастро|автозавод|оборудовани|металлоконструк|сварн|" +
@@ -103,9 +115,9 @@ export const STEMS: Readonly<Record<Section, string>> = {
   L: "недвижим|риэлт|риелт|" +
     "imobiliar|" +
     "real estate|realty|property management",
-  M: "консалт|консульт|юридич|юрист|адвокат|нотари|бухгалт|аудит|проектн|инжиниринг|научн|исследоват|реклам|маркетинг|архитект|дизайн|ветерин|" +
+  M: "консалт|консульт|юридич|юрист|адвокат|нотари|бухгалт|аудит|проектн|изыскан|инжиниринг|научн|исследоват|реклам|маркетинг|архитект|дизайн|ветерин|" +
     "consultant|consultanta|consultan|juridic|avocat|contabil|audit|proiectare|arhitect|cercetare|publicitate|marketing|design|veterinar|" +
-    "consult|legal|law firm|=law|accounting|engineering|research|advertis|architect|veterinary",
+    "consult|legal|law firm|=law|accounting|engineering|technical serv|research|advertis|architect|veterinary",
   N: "кадров|рекрут|подбор персонал|=охрана|охранн|клининг|уборк|турагент|туроператор|туристич|аренд|прокат|аутсорсинг персонал|" +
     "recrutare|=paza|curatenie|turistic|inchirier|" +
     "staffing|recruit|security services|cleaning|facilities|travel|rental|outsourcing",
