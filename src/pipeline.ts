@@ -95,16 +95,18 @@ export function checkAsOf(v: string | undefined): string {
 
 /** Stage timings for `npm run bench` (stderr, only with SEGMENT_TIMINGS=1; never in an output file). */
 const timings: Record<string, number> = {};
+const heap: Record<string, number> = {};
 let mark = performance.now();
 export function stage(name: string): void {
   const now = performance.now();
   timings[name] = (timings[name] ?? 0) + (now - mark);
+  if (process.env.SEGMENT_TIMINGS === "1") heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
   mark = now;
 }
 export function reportTimings(io: Io): void {
   if (process.env.SEGMENT_TIMINGS !== "1") return;
   const mem = process.memoryUsage();
-  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576) })}\n`);
+  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576), heap_mb: heap })}\n`);
 }
 
 function log(io: Io, opts: ReadOptions, text: string): void {
