@@ -149,11 +149,13 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${table.records.length} records`);
 
   const records = buildRecords(table, mapping, lang);
+  table.records = []; // the raw cells are not needed past the record rules: let them go
   if (records.rows === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
   const { records: _drop, ...tableMeta } = table;
   void _drop;
   const norm = normaliseRecords(records, { mapping, lang, headerLang: langFromHeaders(table.header), defaultCountry: config.default_country?.toUpperCase() });
   const rows = norm.rows;
+  records.records = []; // likewise the raw values, once normalised
   stage("normalise");
   const warnings: Warning[] = [...records.warnings, ...norm.warnings];
 

@@ -5,8 +5,9 @@ import { SegmentError } from "../errors.js";
 import { say } from "../i18n.js";
 import { checkOutputDir, writeOutputs, type OutputFiles } from "../io/output-dir.js";
 import { analyse, parseMaxMoves, prepare, runAllocation, type RunResult, type Strategy } from "../pipeline.js";
-import { renderHtml } from "../report/html.js";
-import { renderMarkdown } from "../report/markdown.js";
+import { renderHtmlModel } from "../report/html.js";
+import { buildModel } from "../report/model.js";
+import { renderMarkdownModel } from "../report/markdown.js";
 import { csvOutputs } from "../report/outputs.js";
 import { buildSummary, type Summary } from "../report/summary.js";
 import type { AllocateOptions, Io } from "./options.js";
@@ -116,8 +117,9 @@ export async function propose(path: string, opts: AllocateOptions & { strategies
       const dir = spec.name.replace(/[^a-z0-9-]+/gi, "-").replace(/^-|-$/g, "");
       for (const [rel, content] of csvOutputs(result, a.config.output.delimiter)) files.set(`${dir}/${rel}`, content);
       files.set(`${dir}/summary.json`, JSON.stringify(summary, null, 2) + "\n");
-      files.set(`${dir}/report.md`, renderMarkdown(result, summary));
-      files.set(`${dir}/report.html`, renderHtml(result, summary));
+      const model = buildModel(result, summary);
+      files.set(`${dir}/report.md`, renderMarkdownModel(model));
+      files.set(`${dir}/report.html`, renderHtmlModel(model));
     }
   }
   if (opts.out) {

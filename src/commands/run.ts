@@ -5,8 +5,9 @@ import { checkOutputDir, writeOutputs } from "../io/output-dir.js";
 import { parseMaxMoves, reportTimings, runPipeline, stage } from "../pipeline.js";
 import { csvOutputs } from "../report/outputs.js";
 import { buildSummary, failingConditions, parseFailOn } from "../report/summary.js";
-import { renderMarkdown } from "../report/markdown.js";
-import { renderHtml } from "../report/html.js";
+import { renderMarkdownModel } from "../report/markdown.js";
+import { renderHtmlModel } from "../report/html.js";
+import { buildModel } from "../report/model.js";
 import { renderTerminal } from "../report/terminal.js";
 import type { Io, RunOptions } from "./options.js";
 
@@ -30,8 +31,9 @@ export async function run(path: string, opts: RunOptions, io: Io): Promise<numbe
   const delimiter = result.config.output.delimiter;
   const files = csvOutputs(result, delimiter, opts.phases !== undefined);
   files.set("summary.json", JSON.stringify(summary, null, 2) + "\n");
-  files.set("report.md", renderMarkdown(result, summary));
-  files.set("report.html", renderHtml(result, summary));
+  const model = buildModel(result, summary);
+  files.set("report.md", renderMarkdownModel(model));
+  files.set("report.html", renderHtmlModel(model));
   await writeOutputs(out, files);
   stage("write");
   reportTimings(io);

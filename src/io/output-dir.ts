@@ -1,13 +1,28 @@
 // The output folder: refuse folders that are not ours, lock beside it, write into a temporary folder and swap it in.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { SegmentError } from "../errors.js";
+import type { Producer } from "./write-csv.js";
 
 export const MARKER = ".segment-out";
 
-/** A file to write: path relative to the output folder, and its whole content; a path ending in `/` is a folder. */
-export type OutputFiles = Map<string, string | Buffer>;
+/**
+ * Files to write, by path relative to the output folder: the whole content, or a producer that streams it
+ * in chunks (large CSVs never exist as one string). A path ending in `/` is a folder.
+ */
+export type OutputFiles = Map<string, string | Buffer | Producer>;
+
+function writeProduced(target: string, produce: Producer): void {
+  const fd = openSync(target, "w");
+  try {
+    produce((chunk) => {
+      writeSync(fd, chunk);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function isOurs(dir: string): boolean {
   const entries = readdirSync(dir);
@@ -69,7 +84,8 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
+      if (typeof content === "function") writeProduced(target, content);
+      else writeFileSync(target, content);
     }
     writeFileSync(join(tmp, MARKER), "");
     const prev = abs + ".prev";

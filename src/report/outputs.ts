@@ -1,8 +1,8 @@
-// The CSV outputs of a run, as file contents keyed by their path in the output folder.
+// The CSV outputs of a run, streamed row by row into the output folder.
 import type { RunResult } from "../pipeline.js";
 import type { OutputFiles } from "../io/output-dir.js";
-import { toCsv, type Cell } from "../io/write-csv.js";
-import type { Conflict, DuplicateGroup, Reject, Warning } from "../types.js";
+import { csvProducer, type CsvWriter, type Producer } from "../io/write-csv.js";
+import type { Conflict, DuplicateGroup, Reject, Row, Warning } from "../types.js";
 
 export const ALLOCATION_HEADER = [
   "client_id", "name", "manager", "previous_manager", "decision", "reason", "temperature", "geography",
@@ -11,83 +11,79 @@ export const ALLOCATION_HEADER = [
 
 const LABEL_COLUMNS = ["temperature", "geography", "industry", "value", "motivation"] as const;
 
-export function allocationRows(r: RunResult): Cell[][] {
-  const cols = LABEL_COLUMNS.map((id) => r.segments.find((s) => s.id === id));
-  return r.rows.map((row, i) => {
-    const a = r.allocation.rows[i]!;
-    const client = r.clientOfRow[i]!;
-    return [
-      row.clientId,
-      row.values.name,
-      a.manager,
-      a.previousManager,
-      a.decision,
-      a.reason,
-      ...cols.map((c) => c?.labels[client] ?? "unknown"),
-      r.clients[client]!.group,
-      a.weight,
-    ];
-  });
+/** Writes allocation rows (all of them, or those of one manager) without an array per row. */
+function allocationFiller(r: RunResult, only?: string): (w: CsvWriter) => void {
+  const cols = LABEL_COLUMNS.map((id) => r.segments.find((s) => s.id === id)?.labels);
+  return (w) => {
+    for (let i = 0; i < r.rows.length; i++) {
+      const a = r.allocation.rows[i]!;
+      if (only !== undefined && a.manager !== only) continue;
+      const row = r.rows[i]!;
+      const client = r.clientOfRow[i]!;
+      w.cell(row.clientId).cell(row.values.name).cell(a.manager).cell(a.previousManager).cell(a.decision).cell(a.reason);
+      for (const labels of cols) w.cell(labels?.[client] ?? "unknown");
+      w.cell(r.clients[client]!.group).cell(a.weight);
+      w.end();
+    }
+  };
 }
 
-export function segmentsCsv(r: RunResult, delimiter: string): string {
+export function segmentsProducer(r: RunResult, delimiter: string): Producer {
   const header = ["client_id", ...r.segments.flatMap((s) => [s.id, `${s.id}_reason`])];
-  const rows = r.rows.map((row, i) => {
-    const c = r.clientOfRow[i]!;
-    return [row.clientId, ...r.segments.flatMap((s) => [s.labels[c] ?? "", s.reasons[c] ?? ""])];
+  return csvProducer(header, delimiter, (w) => {
+    for (let i = 0; i < r.rows.length; i++) {
+      const c = r.clientOfRow[i]!;
+      w.cell(r.rows[i]!.clientId);
+      for (const s of r.segments) w.cell(s.labels[c] ?? "").cell(s.reasons[c] ?? "");
+      w.end();
+    }
   });
-  return toCsv(header, rows, delimiter);
 }
 
-export function duplicatesCsv(rows: RunResult["rows"], groups: readonly DuplicateGroup[], delimiter: string): string {
-  const out: Cell[][] = [];
-  for (const g of groups) {
-    const survivor = rows[g.members[0]!.row]!.clientId;
-    for (const m of g.members) out.push([g.id, rows[m.row]!.clientId, survivor, m.score.toFixed(3), m.evidence]);
-  }
-  return toCsv(["group_id", "client_id", "survivor_id", "score", "evidence"], out, delimiter);
+export function duplicatesCsv(rows: readonly Row[], groups: readonly DuplicateGroup[], delimiter: string): Producer {
+  return csvProducer(["group_id", "client_id", "survivor_id", "score", "evidence"], delimiter, (w) => {
+    for (const g of groups) {
+      const survivor = rows[g.members[0]!.row]!.clientId;
+      for (const m of g.members) w.cell(g.id).cell(rows[m.row]!.clientId).cell(survivor).cell(m.score.toFixed(3)).cell(m.evidence).end();
+    }
+  });
 }
 
-export function conflictsCsv(conflicts: readonly Conflict[], delimiter: string): string {
-  return toCsv(
-    ["kind", "client_id", "related_ids", "managers", "detail", "resolution"],
-    conflicts.map((c) => [c.kind, c.clientId, c.relatedIds.join("|"), c.managers.join("|"), c.detail, c.resolution]),
-    delimiter,
-  );
+export function conflictsCsv(conflicts: readonly Conflict[], delimiter: string): Producer {
+  return csvProducer(["kind", "client_id", "related_ids", "managers", "detail", "resolution"], delimiter, (w) => {
+    for (const c of conflicts) w.cell(c.kind).cell(c.clientId).cell(c.relatedIds.join("|")).cell(c.managers.join("|")).cell(c.detail).cell(c.resolution).end();
+  });
 }
 
-export function rejectsCsv(rejects: readonly Reject[], delimiter: string): string {
-  return toCsv(["line", "client_id", "error", "raw"], rejects.map((r) => [String(r.line), r.clientId, r.error, r.raw]), delimiter);
+export function rejectsCsv(rejects: readonly Reject[], delimiter: string): Producer {
+  return csvProducer(["line", "client_id", "error", "raw"], delimiter, (w) => {
+    for (const r of rejects) w.cell(String(r.line)).cell(r.clientId).cell(r.error).cell(r.raw).end();
+  });
 }
 
 /** Export warnings by line (stable), then the locks file's. */
-export function warningsCsv(warnings: readonly Warning[], delimiter: string): string {
-  const indexed = warnings.map((w, i) => ({ w, i, lock: w.field === "lock" ? 1 : 0 }));
-  indexed.sort((a, b) => a.lock - b.lock || a.w.line - b.w.line || a.i - b.i);
-  return toCsv(
-    ["line", "client_id", "field", "value", "problem"],
-    indexed.map(({ w }) => [String(w.line), w.clientId, w.field, w.value, w.problem]),
-    delimiter,
-  );
+export function warningsCsv(warnings: readonly Warning[], delimiter: string): Producer {
+  return csvProducer(["line", "client_id", "field", "value", "problem"], delimiter, (w) => {
+    const order = warnings.map((_, i) => i);
+    const lock = (i: number) => (warnings[i]!.field === "lock" ? 1 : 0);
+    order.sort((a, b) => lock(a) - lock(b) || warnings[a]!.line - warnings[b]!.line || a - b);
+    for (const i of order) {
+      const x = warnings[i]!;
+      w.cell(String(x.line)).cell(x.clientId).cell(x.field).cell(x.value).cell(x.problem).end();
+    }
+  });
 }
 
 /** Every CSV of a run (without the reports and summary). */
 export function csvOutputs(r: RunResult, delimiter: string, phases = false): OutputFiles {
   const files: OutputFiles = new Map();
-  const alloc = allocationRows(r);
-  files.set("allocation.csv", toCsv(ALLOCATION_HEADER, alloc, delimiter));
-  const byManager = new Map<string, Cell[][]>();
-  for (const m of r.managers) if (m.active) byManager.set(m.name, []);
-  alloc.forEach((row, i) => {
-    const name = r.allocation.rows[i]!.manager;
-    if (name) byManager.get(name)?.push(row);
-  });
+  files.set("allocation.csv", csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r)));
   files.set("managers/", "");
   for (const m of r.managers) {
     if (!m.active) continue;
-    files.set(`managers/${m.slug}.csv`, toCsv(ALLOCATION_HEADER, byManager.get(m.name) ?? [], delimiter));
+    files.set(`managers/${m.slug}.csv`, csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r, m.name)));
   }
-  files.set("segments.csv", segmentsCsv(r, delimiter));
+  files.set("segments.csv", segmentsProducer(r, delimiter));
   files.set("duplicates.csv", duplicatesCsv(r.rows, r.groups, delimiter));
   files.set("conflicts.csv", conflictsCsv(r.conflicts, delimiter));
   files.set("rejects.csv", rejectsCsv(r.rejects, delimiter));
@@ -95,13 +91,10 @@ export function csvOutputs(r: RunResult, delimiter: string, phases = false): Out
   if (phases) {
     files.set(
       "phases.csv",
-      toCsv(
-        ["phase", "client_id", "name", "from_manager", "to_manager", "reason"],
-        r.allocation.phases.map((p) => [String(p.phase), p.clientId, p.name, p.from, p.to, p.reason]),
-        delimiter,
-      ),
+      csvProducer(["phase", "client_id", "name", "from_manager", "to_manager", "reason"], delimiter, (w) => {
+        for (const p of r.allocation.phases) w.cell(String(p.phase)).cell(p.clientId).cell(p.name).cell(p.from).cell(p.to).cell(p.reason).end();
+      }),
     );
   }
   return files;
 }
-
