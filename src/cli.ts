@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { isSegmentError, SegmentError } from "./errors.js";
 import { processIo, type Io } from "./commands/options.js";
 import { DIALECTS } from "./types.js";
+import { stopProgress } from "./progress.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -118,6 +119,7 @@ export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean) =>
 }
 
 function report(e: unknown, debug: boolean, io: Io): number {
+  stopProgress();
   if (isSegmentError(e)) {
     io.stderr(`segment: ${e.message}\n`);
     if (e.hint) io.stderr(`${e.hint}\n`);
@@ -152,6 +154,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await handler(io);
   } catch (e) {
     return report(e, debug, io);
+  } finally {
+    stopProgress();
   }
 }
 

@@ -1,5 +1,6 @@
 // Wires the stages: read → map → records → normalise → owners → dedupe → merge → segment → conflicts → allocate.
 import { basename } from "node:path";
+import { advanceProgress, logAboveProgress, startProgress } from "./progress.js";
 import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
 import { langFromHeaders } from "./i18n.js";
@@ -102,6 +103,7 @@ export function stage(name: string): void {
   timings[name] = (timings[name] ?? 0) + (now - mark);
   if (process.env.SEGMENT_TIMINGS === "1") heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
   mark = now;
+  advanceProgress(name);
 }
 export function reportTimings(io: Io): void {
   if (process.env.SEGMENT_TIMINGS !== "1") return;
@@ -110,7 +112,7 @@ export function reportTimings(io: Io): void {
 }
 
 function log(io: Io, opts: ReadOptions, text: string): void {
-  if (!opts.quiet) io.stderr(text + "\n");
+  if (!opts.quiet) logAboveProgress(io.stderr, text + "\n");
 }
 
 const FORMULA_START = /^[=+\-@\t\r\s]+/;
@@ -133,6 +135,7 @@ export function safeManagerNames(managers: Manager[]): Manager[] {
 /** Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. */
 export async function prepare(path: string, opts: AllocateOptions, io: Io): Promise<Prepared> {
   mark = performance.now();
+  startProgress(opts);
   const loaded = loadConfig(opts.config);
   const { config } = loaded;
   const asOf = checkAsOf(opts.asOf);

@@ -1,4 +1,5 @@
 // The options every command that reads an export shares, as commander hands them to a command module.
+import { stopProgress } from "../progress.js";
 import type { Dialect, Lang } from "../types.js";
 
 export interface ReadOptions {
@@ -41,7 +42,11 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  stdout: (t) => process.stdout.write(t),
+  // Results end the progress bar first, so that the two never share a line.
+  stdout: (t) => {
+    stopProgress();
+    process.stdout.write(t);
+  },
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
 };
