@@ -134,32 +134,30 @@ export function matchOwners(
   fromFile: boolean,
   lang: Lang,
 ): { owners: RowOwner[]; warnings: Warning[] } {
-  const cache = new Map<string, OwnerMatch>();
+  // Owner values are a few spellings repeated over the whole base: one (read-only) RowOwner and one
+  // warning text per distinct value, shared by its rows.
+  const none: RowOwner = { raw: "", manager: -1, departed: false };
+  const cache = new Map<string, { owner: RowOwner; ambiguous: string }>();
   const owners: RowOwner[] = new Array(rows.length);
   const warnings: Warning[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const raw = row.values.owner ?? "";
-    if (!raw.trim()) {
-      owners[r] = { raw: "", manager: -1, departed: false };
-      continue;
+    let hit = cache.get(raw);
+    if (!hit) {
+      if (!raw.trim()) hit = { owner: none, ambiguous: "" };
+      else {
+        const m = matchOwner(raw, managers);
+        const active = m.manager >= 0 && managers[m.manager]!.active;
+        hit = {
+          owner: { raw, manager: m.manager, departed: fromFile && !active },
+          ambiguous: m.ambiguous ? say(lang, AMBIGUOUS, { names: m.candidates.map((i) => managers[i]!.name).join(", ") }) : "",
+        };
+      }
+      cache.set(raw, hit);
     }
-    let m = cache.get(raw);
-    if (!m) {
-      m = matchOwner(raw, managers);
-      cache.set(raw, m);
-    }
-    if (m.ambiguous) {
-      warnings.push({
-        line: row.line,
-        clientId: row.clientId,
-        field: "owner",
-        value: raw,
-        problem: say(lang, AMBIGUOUS, { names: m.candidates.map((i) => managers[i]!.name).join(", ") }),
-      });
-    }
-    const active = m.manager >= 0 && managers[m.manager]!.active;
-    owners[r] = { raw, manager: m.manager, departed: fromFile && !active };
+    if (hit.ambiguous) warnings.push({ line: row.line, clientId: row.clientId, field: "owner", value: raw, problem: hit.ambiguous });
+    owners[r] = hit.owner;
   }
   return { owners, warnings };
 }
@@ -193,15 +191,27 @@ function samePerson(a: string[], b: string[]): boolean {
 export function deriveManagers(ownerValues: readonly string[]): Manager[] {
   const spellings: { value: string; key: string; words: string[]; count: number }[] = [];
   const byValue = new Map<string, number>();
+  // Raw cell → spelling (-1: blank), so each distinct cell is trimmed and squeezed once.
+  const byRaw = new Map<string, number>();
   for (const v of ownerValues) {
+    const known = byRaw.get(v);
+    if (known !== undefined) {
+      if (known >= 0) spellings[known]!.count++;
+      continue;
+    }
     const value = v.trim().replace(SPACES, " ");
-    if (!value) continue;
+    if (!value) {
+      byRaw.set(v, -1);
+      continue;
+    }
     const at = byValue.get(value);
     if (at !== undefined) {
+      byRaw.set(v, at);
       spellings[at]!.count++;
       continue;
     }
     const words = nameWords(value);
+    byRaw.set(v, spellings.length);
     byValue.set(value, spellings.length);
     spellings.push({ value, key: [...words].sort().join(" "), words, count: 1 });
   }

@@ -72,6 +72,8 @@ interface ClientPlan {
 interface Plan {
   clients: ClientPlan[];
   weight: number[];
+  hot: boolean[];
+  topValue: boolean[];
   level: number;
   lockLines: number;
   unknownLocks: number;
@@ -117,9 +119,24 @@ function plan(input: AllocationInput, limited: boolean): Plan {
   const N = clients.length;
   const M = managers.length;
   const rank = tieRanks(clients, options.seed);
-  const weight = clients.map((_, c) => weightOf(labelOf(segments, "temperature", c), options.weights));
-  const hot = clients.map((_, c) => labelOf(segments, "temperature", c) === "hot");
-  const topValue = clients.map((_, c) => labelOf(segments, "value", c) === "A");
+  const temperature = segments.get("temperature")?.labels;
+  const value = segments.get("value")?.labels;
+  const weight = new Array<number>(N);
+  const hot = new Array<boolean>(N);
+  const topValue = new Array<boolean>(N);
+  for (let c = 0; c < N; c++) {
+    const t = temperature?.[c] ?? "unknown";
+    weight[c] = weightOf(t, options.weights);
+    hot[c] = t === "hot";
+    topValue[c] = value?.[c] === "A";
+  }
+  // Activity dates repeat across a base: one day number per distinct date.
+  const days = new Map<string, number>();
+  const dayOf = (date: string): number => {
+    let d = days.get(date);
+    if (d === undefined) days.set(date, (d = dayNumber(date)));
+    return d;
+  };
   const eligibility = new Eligibility(managers, clients, segments, input.territories);
   const asOfDay = dayNumber(options.asOf);
   const warnings: Warning[] = [];
@@ -160,6 +177,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     sigByList.set(list, s);
     return s;
   };
+  const single = managers.map((_, m) => [m]);
   const fixedLoad = new Array<number>(M).fill(0);
   const soft: { client: number; owner: number }[] = [];
   const pool: number[] = [];
@@ -173,14 +191,23 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     const p: ClientPlan = { manager: -1, rule: "balance", owner: -1, release: "", lock: null, contestants: NO_CONTESTANTS, protectedBy: "", held: false, from: "", failures };
     plans[c] = p;
     const lock = lockOf[c];
-    const activeOwners: number[] = [];
+    let activeOwners: readonly number[];
     let rawOwner = "";
-    for (const r of client.rows) {
-      const o = owners[r]!;
-      if (o.raw && !rawOwner) rawOwner = o.manager >= 0 ? managers[o.manager]!.name : o.raw;
-      if (o.manager >= 0 && managers[o.manager]!.active && !activeOwners.includes(o.manager)) activeOwners.push(o.manager);
+    if (client.rows.length === 1) {
+      // most clients are one row: its owner alone, a shared one-element list, no array per client
+      const o = owners[client.rows[0]!]!;
+      if (o.raw) rawOwner = o.manager >= 0 ? managers[o.manager]!.name : o.raw;
+      activeOwners = o.manager >= 0 && managers[o.manager]!.active ? single[o.manager]! : NO_CONTESTANTS;
+    } else {
+      const list: number[] = [];
+      for (const r of client.rows) {
+        const o = owners[r]!;
+        if (o.raw && !rawOwner) rawOwner = o.manager >= 0 ? managers[o.manager]!.name : o.raw;
+        if (o.manager >= 0 && managers[o.manager]!.active && !list.includes(o.manager)) list.push(o.manager);
+      }
+      list.sort((a, b) => a - b);
+      activeOwners = list;
     }
-    activeOwners.sort((a, b) => a - b);
     for (const m of activeOwners) ownedBefore[m]!++;
     if (lock) {
       const m = managerIndex.get(lock.manager)!;
@@ -198,7 +225,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     allocated[c] = true;
     let owner = -1;
     if (activeOwners.length > 1) {
-      p.contestants = activeOwners;
+      p.contestants = activeOwners as number[];
       let best = -1;
       let bestEv = evidenceOf(rows, []);
       for (const m of activeOwners) {
@@ -243,7 +270,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     if (p.release && p.rule === "balance") p.rule = "release";
     p.owner = owner;
     sig[c] = sigOf(candidates);
-    const activity = client.values.last_activity_at ? dayNumber(client.values.last_activity_at) : NaN;
+    const activity = client.values.last_activity_at ? dayOf(client.values.last_activity_at) : NaN;
     const protects = hot[c]! || asOfDay - activity <= options.protectionDays;
     if (owner < 0) {
       // placed from the pool, it is protected by its new manager (as on tomorrow's run)
@@ -334,23 +361,27 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     if (p.held) p.rule = "churn_limit";
     else if (p.manager === p.owner && p.rule === "balance") p.rule = "owner";
   }
-  return { clients: plans, weight, level, lockLines, unknownLocks: lockWarnings.length, warnings };
+  return { clients: plans, weight, hot, topValue, level, lockLines, unknownLocks: lockWarnings.length, warnings };
 }
 
 /** The rows' allocation and per-client decisions of one plan. */
-function describe(input: AllocationInput, pl: Plan): { rows: RowAllocation[]; decisions: ClientDecision[] } {
+function describe(input: AllocationInput, pl: Plan): { rows: RowAllocation[]; decisions: ClientDecision[]; counts: Record<Decision, number> } {
   const { rows, clients, managers, owners, options } = input;
   const lang = options.lang;
   const out: RowAllocation[] = new Array(rows.length);
-  const decisions: ClientDecision[] = [];
+  const decisions: ClientDecision[] = new Array(clients.length);
+  // counted here rather than in a second pass over every row
+  let kept = 0, moved = 0, assigned = 0, unassigned = 0;
   const name = (m: number): string => (m >= 0 ? managers[m]!.name : "");
   const segments = new Map(input.segments.map((s) => [s.id, s]));
   // the same few sentences repeat for thousands of clients: fill each placeholder set once
+  // (every phrase here has at most one placeholder, so its value alone keys the text)
   const memo = new Map<Phrase, Map<string, string>>();
   const say = (l: Lang, phrase: Phrase, vars?: Record<string, string>): string => {
     let byVars = memo.get(phrase);
     if (!byVars) memo.set(phrase, (byVars = new Map()));
-    const key = vars ? Object.values(vars).join("\u0001") : "";
+    let key = "";
+    if (vars) for (const k in vars) key = vars[k]!;
     let text = byVars.get(key);
     if (text === undefined) byVars.set(key, (text = sayOnce(l, phrase, vars)));
     return text;
@@ -384,7 +415,7 @@ function describe(input: AllocationInput, pl: Plan): { rows: RowAllocation[]; de
     } else if (options.strategy === "geography" || options.strategy === "industry") {
       clientWhy = say(lang, T.territory, { label: labelOf(segments, options.strategy, c) });
     } else clientWhy = say(lang, T.balance, { from: name(p.owner) });
-    decisions.push({ client: c, manager: name(f), rule: p.rule, why: clientWhy });
+    decisions[c] = { client: c, manager: name(f), rule: p.rule, why: clientWhy };
 
     for (const r of client.rows) {
       const o = owners[r]!;
@@ -404,10 +435,14 @@ function describe(input: AllocationInput, pl: Plan): { rows: RowAllocation[]; de
         decision = "assigned";
         if (f === p.owner) reason = say(lang, T.joins);
       }
+      if (decision === "kept") kept++;
+      else if (decision === "moved") moved++;
+      else if (decision === "assigned") assigned++;
+      else unassigned++;
       out[r] = { manager: name(f), previousManager, decision, reason, weight: r === client.rows[0] ? pl.weight[c]! : 0 };
     }
   }
-  return { rows: out, decisions };
+  return { rows: out, decisions, counts: { kept, moved, assigned, unassigned } };
 }
 
 /** Rows whose manager changes in a plan: moved rows, and reassigned rows that had a manager. */
@@ -429,33 +464,36 @@ export function allocate(input: AllocationInput): AllocationResult {
   const { managers, options, clients } = input;
   const hasLimit = !!options.maxMoves && (options.maxMoves.count !== undefined || options.maxMoves.percent !== undefined);
   const main = plan(input, true);
-  const { rows, decisions: clientDecisions } = describe(input, main);
-  const segments = new Map(input.segments.map((s) => [s.id, s]));
+  const { rows, decisions: clientDecisions, counts: decisions } = describe(input, main);
   const managerIndex = new Map(managers.map((m, i) => [m.name, i]));
+  const single = managers.map((_, m) => [m]);
+  const none: number[] = [];
   const figures = (pl: Plan) => {
-    const before = clients.map((client) => {
+    const before = new Array<readonly number[]>(clients.length);
+    for (let c = 0; c < clients.length; c++) {
+      const client = clients[c]!;
+      if (client.rows.length === 1) {
+        const m = input.owners[client.rows[0]!]!.manager;
+        before[c] = m >= 0 ? single[m]! : none;
+        continue;
+      }
       const set: number[] = [];
       for (const r of client.rows) {
         const o = input.owners[r]!;
         if (o.manager >= 0 && !set.includes(o.manager)) set.push(o.manager);
       }
-      return set;
-    });
-    return computeStats({
-      managers,
-      final: pl.clients.map((p) => p.manager),
-      weight: pl.weight,
-      rowCount: clients.map((c) => c.rows.length),
-      before,
-      hot: clients.map((_, c) => labelOf(segments, "temperature", c) === "hot"),
-      topValue: clients.map((_, c) => labelOf(segments, "value", c) === "A"),
-      level: pl.level,
-    });
+      before[c] = set;
+    }
+    const final = new Array<number>(clients.length);
+    const rowCount = new Array<number>(clients.length);
+    for (let c = 0; c < clients.length; c++) {
+      final[c] = pl.clients[c]!.manager;
+      rowCount[c] = clients[c]!.rows.length;
+    }
+    return computeStats({ managers, final, weight: pl.weight, rowCount, before, hot: pl.hot, topValue: pl.topValue, level: pl.level });
   };
   const stats = figures(main);
   const unconstrained = hasLimit ? figures(plan(input, false)).balance.max_load_ratio : stats.balance.max_load_ratio;
-  const decisions: Record<Decision, number> = { kept: 0, moved: 0, assigned: 0, unassigned: 0 };
-  for (const r of rows) decisions[r.decision]++;
 
   const phases: PhaseMove[] = [];
   if (hasLimit && options.phases && options.phases > 0) {

@@ -4,7 +4,11 @@ import { foldOwner } from "../managers.js";
 
 /** FNV-1a (32 bit): a small stable hash for seeded tie-breaks. */
 export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+  return fnv1aFrom(0x811c9dc5, text);
+}
+
+/** FNV-1a continued from the hash `h` of a prefix: hash(prefix + text) without building the string. */
+function fnv1aFrom(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -32,7 +36,8 @@ export function tieRanks(clients: readonly Client[], seed: number): number[] {
   const packed = new Float64Array(n);
   const SHIFT = 2 ** 21;
   const wide = n >= SHIFT;
-  for (let i = 0; i < n; i++) packed[i] = wide ? fnv1a(`${seed}:${clients[i]!.id}`) : fnv1a(`${seed}:${clients[i]!.id}`) * SHIFT + i;
+  const prefix = fnv1a(`${seed}:`);
+  for (let i = 0; i < n; i++) packed[i] = wide ? fnv1aFrom(prefix, clients[i]!.id) : fnv1aFrom(prefix, clients[i]!.id) * SHIFT + i;
   let order: number[];
   if (wide) {
     order = clients.map((_, i) => i);

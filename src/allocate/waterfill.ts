@@ -135,8 +135,9 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   const level0 = findLevel(input.fixed, fair, input.total);
   const over0 = overProtectedOf(input.fixed, fair, level0);
   const openCount = open.filter(Boolean).length;
-  const constraint = (c: number): number => Math.min(sigs[sig[c]!]!.length, openCount);
-  const pool = [...input.pool].sort((a, b) => constraint(a) - constraint(b) || weight[b]! - weight[a]! || rank[a]! - rank[b]!);
+  // one constraint per signature, looked up by the sort (no per-comparison work beyond array reads)
+  const sigConstraint = sigs.map((list) => Math.min(list.length, openCount));
+  const pool = [...input.pool].sort((a, b) => sigConstraint[sig[a]!]! - sigConstraint[sig[b]!]! || weight[b]! - weight[a]! || rank[a]! - rank[b]!);
   const fixed = [...input.fixed];
   for (const c of pool) {
     const cands = sigs[sig[c]!]!;

@@ -197,10 +197,16 @@ for (const [code, names] of [
 }
 
 /** `RU`, `RO`, `US` from a country value (`Россия`, `România`, `United States`, `US`); `other` for any other country; `""` when empty. */
+const countryCache = new Map<string, Country | "other" | "">();
 export function countryOf(value: string): Country | "other" | "" {
+  if (value === "") return "";
+  // A country column holds a handful of spellings: fold each once (the cap keeps junk columns bounded).
+  let hit = countryCache.get(value);
+  if (hit !== undefined) return hit;
   const key = foldGeo(value);
-  if (!key) return "";
-  return COUNTRY_NAMES[key] ?? "other";
+  hit = key ? COUNTRY_NAMES[key] ?? "other" : "";
+  if (countryCache.size < 10_000) countryCache.set(value, hit);
+  return hit;
 }
 
 /** The country whose gazetteer reads a phone in E.164. */
@@ -300,11 +306,13 @@ export interface AddressPlace extends Place {
  * Western order (`12 Main St, Springfield, IL 62701`) or Romanian (`Str. Memorandumului 28, Cluj-Napoca, jud. Cluj, 400114`).
  */
 type PartHit = Place & { via: "region" | "city" };
-const partCache = new Map<string, PartHit | null>();
+// Per country order (the locator passes a few fixed arrays), per part text.
+const partCaches = new WeakMap<readonly Country[], Map<string, PartHit | null>>();
 /** Region, else city, of one address part in the first country that knows it; memoised (parts repeat across clients). */
 function partPlace(part: string, countries: readonly Country[]): PartHit | null {
-  const key = countries.join("") + "\u0000" + part;
-  let hit = partCache.get(key);
+  let cache = partCaches.get(countries);
+  if (!cache) partCaches.set(countries, (cache = new Map()));
+  let hit = cache.get(part);
   if (hit !== undefined) return hit;
   const gs = gazetteers();
   hit = null;
@@ -318,33 +326,59 @@ function partPlace(part: string, countries: readonly Country[]): PartHit | null 
       if (r) { hit = { country: c, region: r, via: "city" }; break; }
     }
   }
-  if (partCache.size < 200_000) partCache.set(key, hit);
+  // Street parts are mostly unique: bounded so a million addresses cannot grow it without end.
+  if (cache.size < 200_000) cache.set(part, hit);
   return hit;
 }
 
+const isSpace = (ch: number): boolean => ch === 32 || (ch >= 9 && ch <= 13) || ch === 160 || ch === 0xfeff || ch === 0x2028 || ch === 0x2029 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x202f || ch === 0x205f || ch === 0x3000;
+const isPostcodeStart = (ch: number): boolean => ch >= 48 && ch <= 57;
+
 export function addressPlace(address: string, countries: readonly Country[]): AddressPlace | null {
   const gs = gazetteers();
-  const parts = address.split(/[,\n;]/).map((p) => p.trim()).filter(Boolean);
   let city: AddressPlace | null = null;
-  let postcode: AddressPlace | null = null;
-  for (const part of parts) {
-    const usTail = US_STATE_ZIP.exec(part);
-    if (usTail && countries.includes("US")) {
-      const r = regionIn(gs.US, usTail[1]!);
-      if (r) return { country: "US", region: r, part, via: "region" };
+  let firstPostcode = "";
+  let laterPostcodes: string[] | undefined;
+  const n = address.length;
+  let start = 0;
+  // Parts split at `,`, newline and `;`, trimmed, empties skipped (a charCode scan: no arrays per address).
+  while (start <= n) {
+    let end = start;
+    while (end < n) {
+      const ch = address.charCodeAt(end);
+      if (ch === 44 || ch === 10 || ch === 59) break;
+      end++;
     }
-    if (POSTCODE_PART.test(part)) {
-      if (!postcode) {
-        for (const c of countries) {
-          const p = postcodeIn(gs[c], part);
-          if (p) { postcode = { country: c, region: p.region, part, via: "postcode" }; break; }
-        }
+    let a = start;
+    let b = end;
+    while (a < b && isSpace(address.charCodeAt(a))) a++;
+    while (b > a && isSpace(address.charCodeAt(b - 1))) b--;
+    start = end + 1;
+    if (a === b) continue;
+    const part = a === 0 && b === n ? address : address.slice(a, b);
+    if (countries.includes("US")) {
+      const usTail = US_STATE_ZIP.exec(part);
+      if (usTail) {
+        const r = regionIn(gs.US, usTail[1]!);
+        if (r) return { country: "US", region: r, part, via: "region" };
       }
+    }
+    if (isPostcodeStart(part.charCodeAt(0)) && POSTCODE_PART.test(part)) {
+      // Read only if no region or city part answers (most addresses name their region).
+      if (firstPostcode === "") firstPostcode = part;
+      else (laterPostcodes ??= []).push(part);
       continue;
     }
     const hit = partPlace(part, countries);
     if (hit?.via === "region") return { country: hit.country, region: hit.region, part, via: "region" };
     if (hit && !city) city = { country: hit.country, region: hit.region, part, via: "city" };
   }
-  return city ?? postcode;
+  if (city || firstPostcode === "") return city;
+  for (const part of laterPostcodes ? [firstPostcode, ...laterPostcodes] : [firstPostcode]) {
+    for (const c of countries) {
+      const p = postcodeIn(gs[c], part);
+      if (p) return { country: c, region: p.region, part, via: "postcode" };
+    }
+  }
+  return null;
 }

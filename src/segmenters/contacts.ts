@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { say, type Phrase } from "../i18n.js";
 import { isGenericMailbox } from "../normalise/contact.js";
-import type { Client, Lang, Segment } from "../types.js";
+import type { Lang, Segment } from "../types.js";
 import { defineSegmenter } from "./define.js";
-import { StemMatcher, wordsOf } from "./words.js";
+import { compileTemplate, StemMatcher, wordsOf } from "./words.js";
 
 export const CONTACT_LABELS = ["decision_maker", "chooser", "buyer", "generic_mailbox", "nobody"] as const;
 type Role = "decision_maker" | "chooser" | "buyer";
@@ -58,12 +58,6 @@ const T: Record<string, Phrase> = {
   none: { en: "no contacts", ru: "нет контактов", ro: "fără contacte" },
 };
 
-interface Found {
-  role: Role;
-  title: string;
-  name: string;
-}
-
 export default defineSegmenter<ContactsOptions>({
   meta: {
     id: "contacts",
@@ -78,9 +72,10 @@ export default defineSegmenter<ContactsOptions>({
     const matcher = new StemMatcher<Role>(ROLES.map((tag) => ({ tag, stems: [...ROLE_STEMS[tag], ...(options.roles[tag] ?? [])] })), 3);
     const gatekeeper = new StemMatcher<true>([{ tag: true, stems: GATEKEEPERS }], 3);
     // Job titles repeat endlessly (`Генеральный директор`): read each distinct title once.
-    const roleCache = new Map<string, Role | undefined>();
+    const roleCache = new Map<string, Role | null>();
     const roleOf = (title: string): Role | undefined => {
-      if (roleCache.has(title)) return roleCache.get(title);
+      const known = roleCache.get(title);
+      if (known !== undefined) return known ?? undefined;
       const words = wordsOf(title);
       let best: Role | undefined;
       let rank = ROLES.length;
@@ -90,35 +85,60 @@ export default defineSegmenter<ContactsOptions>({
         const r = ROLES.indexOf(h.tag);
         if (r < rank) (rank = r), (best = h.tag);
       }
-      roleCache.set(title, best);
+      if (roleCache.size < 200_000) roleCache.set(title, best ?? null);
       return best;
     };
-    const strongest = (client: Client): Found | undefined => {
-      let best: Found | undefined;
-      const consider = (title: string, name: string) => {
-        if (!title) return;
-        const role = roleOf(title);
-        if (role && (!best || ROLES.indexOf(role) < ROLES.indexOf(best.role))) best = { role, title, name };
-      };
-      consider(client.values.contact_role, client.values.contact_name);
-      for (const p of client.contacts) consider(p.role, p.name);
-      return best;
-    };
+    const roleWord = { decision_maker: say(lang, ROLE_WORD.decision_maker), chooser: say(lang, ROLE_WORD.chooser), buyer: say(lang, ROLE_WORD.buyer) };
+    const fillRole = compileTemplate(T.role![lang]);
+    const fillRoleOf = compileTemplate(T.roleOf![lang]);
+    const fillGeneric = compileTemplate(T.generic![lang]);
+    const unknownReason = say(lang, T.unknownRole!);
+    const noneReason = say(lang, T.none!);
+    // The reason for a title without a name repeats across clients: one string per (role, title).
+    const titleReason = new Map<string, string>();
     return (client): Segment => {
-      const found = strongest(client);
-      if (found) {
-        const vars = { role: say(lang, ROLE_WORD[found.role]), title: found.title, name: found.name };
-        return { label: found.role, reason: say(lang, found.name ? T.roleOf! : T.role!, vars) };
+      // The strongest role: the first title of the best rank wins (client's own contact, then its people).
+      let bestRank = ROLES.length;
+      let bestTitle = "";
+      let bestName = "";
+      const own = client.values.contact_role;
+      if (own) {
+        const role = roleOf(own);
+        if (role) (bestRank = ROLES.indexOf(role)), (bestTitle = own), (bestName = client.values.contact_name);
       }
-      const emails = new Set<string>();
-      for (const e of [client.values.email, client.values.contact_email, ...client.emails]) if (e) emails.add(e.toLowerCase());
+      for (const p of client.contacts) {
+        if (!p.role) continue;
+        const role = roleOf(p.role);
+        if (!role) continue;
+        const r = ROLES.indexOf(role);
+        if (r < bestRank) (bestRank = r), (bestTitle = p.role), (bestName = p.name);
+      }
+      if (bestRank < ROLES.length) {
+        const role = ROLES[bestRank]!;
+        if (bestName) return { label: role, reason: fillRoleOf({ role: roleWord[role], title: bestTitle, name: bestName }) };
+        const key = role + "\u0000" + bestTitle;
+        let reason = titleReason.get(key);
+        if (reason === undefined) {
+          reason = fillRole({ role: roleWord[role], title: bestTitle });
+          if (titleReason.size < 100_000) titleReason.set(key, reason);
+        }
+        return { label: role, reason };
+      }
       const named = client.values.contact_name !== "" || client.contacts.length > 0;
+      const e1 = client.values.email;
+      const e2 = client.values.contact_email;
+      const more = client.emails;
+      const anyEmail = e1 !== "" || e2 !== "" || more.some((e) => e !== "");
       // A named person or a personal address is someone we can reach, though we do not know their role.
-      if (!named && emails.size > 0 && [...emails].every((e) => isGenericMailbox(e))) {
-        return { label: "generic_mailbox", reason: say(lang, T.generic!, { emails: [...emails].join(", ") }) };
+      if (!named && anyEmail) {
+        const emails = new Set<string>();
+        for (const e of [e1, e2, ...more]) if (e) emails.add(e.toLowerCase());
+        let allGeneric = true;
+        for (const e of emails) if (!isGenericMailbox(e)) { allGeneric = false; break; }
+        if (allGeneric) return { label: "generic_mailbox", reason: fillGeneric({ emails: [...emails].join(", ") }) };
       }
-      const anyone = named || emails.size > 0 || client.values.contact_role !== "";
-      return { label: "nobody", reason: say(lang, anyone ? T.unknownRole! : T.none!) };
+      const anyone = named || anyEmail || client.values.contact_role !== "";
+      return { label: "nobody", reason: anyone ? unknownReason : noneReason };
     };
   },
 });

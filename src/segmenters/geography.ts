@@ -100,42 +100,101 @@ export function createLocator(options: Partial<GeographyOptions>, ctx: Pick<Segm
       if (!territoryOfFolded.has(f)) territoryOfFolded.set(f, territory);
     }
   }
-  const territoryOf = (region: string): string => territoryOfRegion.get(region) ?? territoryOfFolded.get(foldGeo(region)) ?? "";
+  // Regions are a few hundred names: fold each once.
+  const territoryCache = new Map<string, string>();
+  const territoryOf = (region: string): string => {
+    let t = territoryCache.get(region);
+    if (t === undefined) {
+      t = territoryOfRegion.get(region) ?? territoryOfFolded.get(foldGeo(region)) ?? "";
+      territoryCache.set(region, t);
+    }
+    return t;
+  };
 
-  const regionCache = new Map<string, Place | null>();
+  // Caches per country order: `countries` is always one of the few arrays above, so it keys by identity.
+  const CACHE_CAP = 500_000;
+  const cacheFor = <T>(caches: Map<readonly Country[], Map<string, T>>, countries: readonly Country[]): Map<string, T> => {
+    let m = caches.get(countries);
+    if (!m) caches.set(countries, (m = new Map()));
+    return m;
+  };
+  const regionCaches = new Map<readonly Country[], Map<string, Place | null>>();
   const regionOfText = (text: string, countries: readonly Country[]): Place | null => {
-    const cacheKey = countries.join("") + "\u0000" + text;
-    let hit = regionCache.get(cacheKey);
+    const cache = cacheFor(regionCaches, countries);
+    let hit = cache.get(text);
     if (hit === undefined) {
       hit = customRegions.get(foldGeo(text)) ?? findRegion(text, countries);
-      regionCache.set(cacheKey, hit);
+      if (cache.size < CACHE_CAP) cache.set(text, hit);
     }
     return hit;
   };
-  const cityCache = new Map<string, Place | null>();
+  const cityCaches = new Map<readonly Country[], Map<string, Place | null>>();
   const regionOfCity = (text: string, countries: readonly Country[]): Place | null => {
-    const cacheKey = countries.join("") + "\u0000" + text;
-    let hit = cityCache.get(cacheKey);
+    const cache = cacheFor(cityCaches, countries);
+    let hit = cache.get(text);
     if (hit === undefined) {
       hit = customCities.get(foldGeo(text)) ?? findCity(text, countries);
-      cityCache.set(cacheKey, hit);
+      if (cache.size < CACHE_CAP) cache.set(text, hit);
     }
     return hit;
+  };
+  const foldCache = new Map<string, string>();
+  const foldOnce = (text: string): string => {
+    let f = foldCache.get(text);
+    if (f === undefined) {
+      f = foldGeo(text);
+      if (foldCache.size < CACHE_CAP) foldCache.set(text, f);
+    }
+    return f;
+  };
+  // The reason's source words, filled once per run (city / postcode / INN / phone per distinct value).
+  const srcRegionColumn = say(lang, P.regionColumn);
+  const srcAddress = say(lang, P.address);
+  const sourceCaches = { city: new Map<string, string>(), regionCity: new Map<string, string>(), postcode: new Map<string, string>(), inn: new Map<string, string>(), phone: new Map<string, string>() };
+  const sourceOf = (kind: keyof typeof sourceCaches, value: string): string => {
+    const cache = sourceCaches[kind];
+    let text = cache.get(value);
+    if (text === undefined) {
+      text =
+        kind === "city" ? say(lang, P.city, { city: value })
+        : kind === "regionCity" ? `${srcRegionColumn}, ${say(lang, P.city, { city: value })}`
+        : kind === "postcode" ? say(lang, P.postcode, { code: value })
+        : kind === "inn" ? say(lang, P.inn, { code: value })
+        : say(lang, P.phone, { code: value });
+      if (cache.size < CACHE_CAP) cache.set(value, text);
+    }
+    return text;
   };
   // The first spelling of an unknown region value names it for every client (`Урал`, `урал ` are one label).
   const spelling = new Map<string, string>();
 
+  // One Location per (source, country, region): identical reasons are one string, and no object per client.
+  const finished = new Map<string, Map<string, Location>>();
   const finish = (place: Place, source: string): Location => {
+    let bySource = finished.get(source);
+    if (!bySource) {
+      bySource = new Map();
+      if (finished.size < CACHE_CAP) finished.set(source, bySource);
+    }
+    const key = place.country + place.region;
+    let loc = bySource.get(key);
+    if (loc) return loc;
     const territory = territoryOf(place.region);
     const base = `${source}: ${place.region}`;
-    return {
+    loc = {
       label: territory || place.region,
       region: place.region,
       country: place.country,
       territory,
       reason: territory ? `${base}; ${say(lang, P.territory, { name: territory })}` : base,
     };
+    bySource.set(key, loc);
+    return loc;
   };
+  const territoryColumn = new Map<string, Location>();
+  const unknownLocation: Location = { label: "unknown", region: "", country: "", territory: "", reason: say(lang, P.unknown) };
+  const notKnownReason = say(lang, P.notKnown);
+  const notKnown = new Map<string, Location>();
 
   const locate = (client: Client): Location => {
     const v = client.values;
@@ -152,33 +211,38 @@ export function createLocator(options: Partial<GeographyOptions>, ctx: Pick<Segm
     const regionValue = v.region.trim();
     if (regionValue) {
       const place = regionOfText(regionValue, countries);
-      if (place) return finish(place, say(lang, P.regionColumn));
-      const territory = territoryByName.get(foldGeo(regionValue));
+      if (place) return finish(place, srcRegionColumn);
+      const territory = territoryByName.get(foldOnce(regionValue));
       if (territory) {
-        return { label: territory, region: "", country: "", territory, reason: `${say(lang, P.regionColumn)}: ${say(lang, P.territory, { name: territory })}` };
+        let loc = territoryColumn.get(territory);
+        if (!loc) {
+          loc = { label: territory, region: "", country: "", territory, reason: `${srcRegionColumn}: ${say(lang, P.territory, { name: territory })}` };
+          territoryColumn.set(territory, loc);
+        }
+        return loc;
       }
       const city = regionOfCity(regionValue, countries);
-      if (city) return finish(city, `${say(lang, P.regionColumn)}, ${say(lang, P.city, { city: regionValue })}`);
+      if (city) return finish(city, sourceOf("regionCity", regionValue));
       unknownValue = regionValue;
     }
 
     const address = v.address.trim();
     if (address && countries.length) {
       const place = addressPlace(address, countries);
-      if (place) return finish(place, say(lang, P.address));
+      if (place) return finish(place, srcAddress);
     }
 
     const cityValue = v.city.trim();
     if (cityValue) {
       const place = regionOfCity(cityValue, countries);
-      if (place) return finish(place, say(lang, P.city, { city: cityValue }));
+      if (place) return finish(place, sourceOf("city", cityValue));
     }
 
     const postcode = v.postal_code.trim();
     if (postcode) {
       for (const c of countries) {
         const p = postcodeIn(gs[c], postcode);
-        if (p) return finish({ country: c, region: p.region }, say(lang, P.postcode, { code: postcode }));
+        if (p) return finish({ country: c, region: p.region }, sourceOf("postcode", postcode));
       }
     }
 
@@ -186,7 +250,7 @@ export function createLocator(options: Partial<GeographyOptions>, ctx: Pick<Segm
     if (countries[0] === "RU" && v.tax_id) {
       const code = innRegion(v.tax_id);
       const region = code ? gs.RU.taxCodes.get(code) : undefined;
-      if (region) return finish({ country: "RU", region }, say(lang, P.inn, { code }));
+      if (region) return finish({ country: "RU", region }, sourceOf("inn", code));
     }
 
     const phones = client.phones.length ? client.phones : v.phone ? [v.phone] : [];
@@ -195,21 +259,25 @@ export function createLocator(options: Partial<GeographyOptions>, ctx: Pick<Segm
       if (!pc || !countries.includes(pc)) continue;
       const code = areaCode(phone);
       const region = code ? gs[pc].phones.get(code) : undefined;
-      if (region) return finish({ country: pc, region }, say(lang, P.phone, { code }));
+      if (region) return finish({ country: pc, region }, sourceOf("phone", code));
     }
 
     if (unknownValue) {
-      const key = foldGeo(unknownValue);
-      let label = spelling.get(key);
-      if (label === undefined) { label = unknownValue; spelling.set(key, label); }
-      const territory = territoryOfFolded.get(key) ?? "";
-      const reason = say(lang, P.notKnown);
-      return {
-        label: territory || label, region: label, country: "", territory,
-        reason: territory ? `${reason}: ${label}; ${say(lang, P.territory, { name: territory })}` : reason,
-      };
+      const key = foldOnce(unknownValue);
+      let loc = notKnown.get(key);
+      if (!loc) {
+        let label = spelling.get(key);
+        if (label === undefined) { label = unknownValue; spelling.set(key, label); }
+        const territory = territoryOfFolded.get(key) ?? "";
+        loc = {
+          label: territory || label, region: label, country: "", territory,
+          reason: territory ? `${notKnownReason}: ${label}; ${say(lang, P.territory, { name: territory })}` : notKnownReason,
+        };
+        if (notKnown.size < CACHE_CAP) notKnown.set(key, loc);
+      }
+      return loc;
     }
-    return { label: "unknown", region: "", country: "", territory: "", reason: say(lang, P.unknown) };
+    return unknownLocation;
   };
   return locate;
 }

@@ -17,6 +17,9 @@ import value from "./value.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySegmenter = Segmenter<any>;
 
+/** Never equal to any label (labels are strings). */
+const NOT_A_LABEL = Symbol("no label yet");
+
 /** Built-ins in run order (CONTRACT.md › segments.csv). */
 export const BUILT_IN_SEGMENTERS: readonly AnySegmenter[] = [temperature, geography, industry, value, motivation, contacts];
 
@@ -101,6 +104,8 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
     const closed = meta.labels === "open" ? undefined : new Set(meta.labels);
     const labels = new Array<string>(clients.length);
     const reasons = new Array<string>(clients.length);
+    // Labels repeat: the last one checked against the closed set needs no second look.
+    let lastGood: unknown = NOT_A_LABEL;
     for (let i = 0; i < clients.length; i++) {
       const client = clients[i]!;
       let seg: unknown;
@@ -111,7 +116,7 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
       }
       const s = seg as { label?: unknown; reason?: unknown } | null;
       const label = s && typeof s === "object" ? s.label : undefined;
-      if (typeof label !== "string" || label === "" || (closed && !closed.has(label))) {
+      if (label !== lastGood && (typeof label !== "string" || label === "" || (closed && !closed.has(label)))) {
         const who = l.source === "plugin" ? `Plugin ${l.origin} (segmenter "${meta.id}")` : `Segmenter "${meta.id}"`;
         const allowed = closed ? ` (its labels: ${[...closed].join(", ")})` : "";
         throw new SegmentError(
@@ -119,7 +124,8 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
           `${who} gave client ${client.id} the label ${JSON.stringify(label ?? null)}, which is not one of its labels${allowed}.`,
         );
       }
-      labels[i] = label;
+      lastGood = label;
+      labels[i] = label as string;
       reasons[i] = typeof s!.reason === "string" ? s!.reason : "";
     }
     const col: SegmentColumn = { id: meta.id, labels, reasons };

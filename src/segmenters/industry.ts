@@ -7,6 +7,7 @@ import { DIVISION_TITLES, SECTIONS, sectionOfDivision, sectionTitle, type Sectio
 import { AMBIGUOUS_PICKLISTS, PICKLISTS, STEMS } from "./data/industry-words.js";
 import { NAICS_GROUPS, NAICS_SECTORS, NAICS_SUBSECTORS, SIC_GROUPS, SIC_MAJOR_GROUPS } from "./data/us-codes.js";
 import { defineSegmenter, type SegmenterContext } from "./define.js";
+import { compileTemplate } from "./words.js";
 
 export const industryOptions = z.strictObject({
   /** How a bare 4-digit code (and a 2-digit one) is read: `auto` (NACE, or SIC/NAICS for US clients and US CRMs), or one system. */
@@ -158,6 +159,20 @@ export function createIndustryClassifier(options: Partial<IndustryOptions>, ctx:
   const lang: Lang = ctx.lang;
   const chosen = options.codeSystem ?? "auto";
   const usRun = countryOf(ctx.defaultCountry) === "US" || (!ctx.defaultCountry && US_DIALECTS.has(ctx.dialect) && lang === "en");
+  // Per distinct industry value: its ambiguous-picklist candidates (folding each value once).
+  const ambiguousCache = new Map<string, readonly Section[] | null>();
+  const ambiguousOf = (industry: string): readonly Section[] | undefined => {
+    let c = ambiguousCache.get(industry);
+    if (c === undefined) {
+      c = AMBIGUOUS.get(foldGeo(industry)) ?? null;
+      if (ambiguousCache.size < 500_000) ambiguousCache.set(industry, c);
+    }
+    return c ?? undefined;
+  };
+  const fillName = compileTemplate(P.name[lang]);
+  const fillValue = compileTemplate(P.value[lang]);
+  const unknownVerdict: IndustryVerdict = { label: "unknown", reason: say(lang, P.unknown) };
+  const ambiguousVerdicts = new Map<string, IndustryVerdict>();
   const fallbackOf = (client: Client): System => {
     if (chosen !== "auto") return chosen;
     const c = countryOf(client.values.country);
@@ -219,14 +234,21 @@ export function createIndustryClassifier(options: Partial<IndustryOptions>, ctx:
     }
     let listedNothing: IndustryVerdict | null = null;
     if (v.industry) {
-      const candidates = AMBIGUOUS.get(foldGeo(v.industry));
+      const candidates = ambiguousOf(v.industry);
       if (candidates && v.name) {
         const named = matchText(foldGeo(v.name.replace(LEGAL_QUOTES, " ")));
         if (named?.section && candidates.includes(named.section)) {
-          return { label: named.section, reason: say(lang, P.value, { value: `${v.industry} + ${named.words.join(", ")}`, s: named.section }) };
+          return { label: named.section, reason: fillValue({ value: `${v.industry} + ${named.words.join(", ")}`, s: named.section }) };
         }
       }
-      if (candidates) return { label: candidates[0]!, reason: say(lang, P.value, { value: v.industry, s: candidates[0]! }) };
+      if (candidates) {
+        let verdict = ambiguousVerdicts.get(v.industry);
+        if (!verdict) {
+          verdict = { label: candidates[0]!, reason: fillValue({ value: v.industry, s: candidates[0]! }) };
+          ambiguousVerdicts.set(v.industry, verdict);
+        }
+        return verdict;
+      }
       const hit = byText(v.industry, fallback);
       if (hit && hit.label !== "unknown") return hit;
       listedNothing = hit;
@@ -239,9 +261,9 @@ export function createIndustryClassifier(options: Partial<IndustryOptions>, ctx:
     // The name only as the last resort, and never when the CRM said "other" on purpose.
     if (!listedNothing && v.name) {
       const hit = matchText(foldGeo(v.name.replace(LEGAL_QUOTES, " ")));
-      if (hit && hit.section) return { label: hit.section, reason: say(lang, P.name, { words: hit.words.join(", "), s: hit.section }) };
+      if (hit && hit.section) return { label: hit.section, reason: fillName({ words: hit.words.join(", "), s: hit.section }) };
     }
-    return listedNothing ?? { label: "unknown", reason: say(lang, P.unknown) };
+    return listedNothing ?? unknownVerdict;
   };
 }
 

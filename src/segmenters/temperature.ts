@@ -41,7 +41,16 @@ class StatusSet {
       else if (k) this.exact.add(k);
     }
   }
+  // Statuses are a short picklist: each distinct one is keyed once (bounded against free-text columns).
+  private readonly seen = new Map<string, boolean>();
   has(status: string): boolean {
+    let yes = this.seen.get(status);
+    if (yes !== undefined) return yes;
+    yes = this.test(status);
+    if (this.seen.size < 100_000) this.seen.set(status, yes);
+    return yes;
+  }
+  private test(status: string): boolean {
     const k = statusKey(status);
     if (!k) return false;
     if (this.exact.has(k)) return true;
@@ -50,13 +59,23 @@ class StatusSet {
   }
 }
 
+const NO_VALUES: readonly string[] = [];
+
 /** Every status-like value of a client: status (several may share a cell), company type, tags / labels. */
-function statusValues(client: Client): string[] {
-  const out: string[] = [];
+function statusValues(client: Client): readonly string[] {
   const { status, company_type } = client.values;
+  const tags = client.tags;
+  // The common case, one plain status or type and no tags, needs no array of its own.
+  if (tags.length === 0 && !status.includes(",")) {
+    const s = status.trim();
+    const t = company_type.trim();
+    if (!company_type) return s ? [s] : NO_VALUES;
+    if (!s && !status) return t ? [t] : [""];
+  }
+  const out: string[] = [];
   if (status) for (const s of status.split(",")) if (s.trim()) out.push(s.trim());
   if (company_type) out.push(company_type.trim());
-  for (const t of client.tags) if (t.trim()) out.push(t.trim());
+  for (const t of tags) if (t.trim()) out.push(t.trim());
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Value (ABC): A is the smallest top set of clients reaching `a` of the total figure, B the next `b`, the rest C.
 import { z } from "zod";
 import { say, type Phrase } from "../i18n.js";
-import type { Field, Segment } from "../types.js";
+import type { Client, Field } from "../types.js";
 import { defineSegmenter } from "./define.js";
 import { compileTemplate } from "./words.js";
 
@@ -48,9 +48,14 @@ function figure(v: string): number | undefined {
 
 const INTEGER = /^\d{1,15}$/;
 /** Numeric order when both ids are integers, else code units (CONTRACT.md › Determinism). */
-function compareIds(x: { id: string; n: number }, y: { id: string; n: number }): number {
-  if (x.n >= 0 && y.n >= 0 && x.n !== y.n) return x.n - y.n;
-  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+function compareIds(xId: string, xn: number, yId: string, yn: number): number {
+  if (xn >= 0 && yn >= 0 && xn !== yn) return xn - yn;
+  return xId < yId ? -1 : xId > yId ? 1 : 0;
+}
+
+/** A template with the run's constant placeholders filled, the per-client ones left in place. */
+function fillConstants(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export default defineSegmenter<ValueOptions>({
@@ -65,40 +70,66 @@ export default defineSegmenter<ValueOptions>({
   create(options, ctx) {
     const { clients, lang } = ctx;
     const field = VALUE_FIELDS.find((f) => clients.some((c) => figure(c.values[f]) !== undefined));
-    const labelOf = new Map<string, Segment>();
     const t = T;
     if (!field) {
       const reason = say(lang, t.noField!);
       return () => ({ label: "C", reason });
     }
     const fieldWord = say(lang, FIELD_WORD[field]);
-    const ranked: { id: string; v: number; raw: string; n: number }[] = [];
+    // Parallel arrays by client position (no object per client): figure, integer id for the order.
+    const n = clients.length;
+    const vals = new Float64Array(n);
+    const ids = new Float64Array(n);
+    const order: number[] = [];
     let total = 0;
-    for (const c of clients) {
+    for (let i = 0; i < n; i++) {
+      const c = clients[i]!;
       const v = figure(c.values[field]);
       if (v === undefined) continue;
-      ranked.push({ id: c.id, v, raw: c.values[field], n: INTEGER.test(c.id) ? Number(c.id) : -1 });
+      vals[i] = v;
+      ids[i] = INTEGER.test(c.id) ? Number(c.id) : -1;
+      order.push(i);
       total += v;
     }
-    ranked.sort((x, y) => y.v - x.v || compareIds(x, y));
+    order.sort((x, y) => vals[y]! - vals[x]! || compareIds(clients[x]!.id, ids[x]!, clients[y]!.id, ids[y]!));
     const aLimit = options.a * total;
     const abLimit = (options.a + options.b) * total;
     // A client is in a class while the sum above it has not reached the class's limit; equal figures
     // share the class of the first of them, so the split never depends on how ties are ordered.
-    const fill = { A: compileTemplate(T.A![lang]), B: compileTemplate(T.B![lang]), C: compileTemplate(T.C![lang]) } as Record<string, (v: Record<string, string | number>) => string>;
-    const shares = { field: fieldWord, a: pct(options.a), b: pct(options.b), ab: pct(options.a + options.b), n: ranked.length };
+    // The run's constants go into the templates once; per client only the figure and the rank remain.
+    const consts = { field: fieldWord, a: pct(options.a), b: pct(options.b), ab: pct(options.a + options.b), n: order.length };
+    const fill = {
+      A: compileTemplate(fillConstants(T.A![lang], consts)),
+      B: compileTemplate(fillConstants(T.B![lang], consts)),
+      C: compileTemplate(fillConstants(T.C![lang], consts)),
+    } as Record<string, (v: Record<string, string | number>) => string>;
+    const labels = new Array<string | undefined>(n);
+    const reasons = new Array<string | undefined>(n);
     let before = 0;
     let prevV = NaN;
     let prevLabel = "C";
-    for (let i = 0; i < ranked.length; i++) {
-      const r = ranked[i]!;
-      const label = r.v === prevV ? prevLabel : before < aLimit ? "A" : before < abLimit ? "B" : "C";
-      labelOf.set(r.id, { label, reason: fill[label]!({ ...shares, v: r.raw, rank: i + 1 }) });
-      before += r.v;
-      prevV = r.v;
+    for (let r = 0; r < order.length; r++) {
+      const i = order[r]!;
+      const v = vals[i]!;
+      const label = v === prevV ? prevLabel : before < aLimit ? "A" : before < abLimit ? "B" : "C";
+      labels[i] = label;
+      reasons[i] = fill[label]!({ v: clients[i]!.values[field], rank: r + 1 });
+      before += v;
+      prevV = v;
       prevLabel = label;
     }
-    const none: Segment = { label: "C", reason: say(lang, t.none!, { field: fieldWord }) };
-    return (client) => labelOf.get(client.id) ?? none;
+    const noneReason = say(lang, t.none!, { field: fieldWord });
+    // A client of the run by its position; any other client (a tester's) by its id.
+    let byId: Map<string, number> | undefined;
+    const positionOf = (client: Client): number => {
+      if (clients[client.index] === client) return client.index;
+      byId ??= new Map(clients.map((c, i) => [c.id, i]));
+      return byId.get(client.id) ?? -1;
+    };
+    return (client) => {
+      const i = positionOf(client);
+      const label = i >= 0 ? labels[i] : undefined;
+      return label === undefined ? { label: "C", reason: noneReason } : { label, reason: reasons[i]! };
+    };
   },
 });
