@@ -1,62 +1,78 @@
 // Blocking: rows share a key (tax id, phone, e-mail, domain, name words, address) before they are compared.
-import { phoneTail, type Features } from "./features.js";
-import { fnv1a } from "./strings.js";
+import type { FeatureTable } from "./features.js";
 
 /** Blocks larger than this are skipped: a key held by that many rows (a switchboard, `Apteka`) proves little. */
 export const MAX_BLOCK = 40;
 
 // Keys are hashed to 31 bits and packed with the row index into one double, so blocking is one numeric
 // sort of a Float64Array instead of millions of map entries. A hash collision only adds candidates.
+// Each distinct value's hash is computed once (FeatureTable's interners), never per row.
 const ROW_BITS = 22;
 const ROW_SPACE = 2 ** ROW_BITS;
 export const MAX_ROWS = ROW_SPACE;
 
-/** The blocking keys of one row, each prefixed by its kind so kinds never collide. */
-export function blockingKeys(f: Features): string[] {
+/** The blocking keys of one row, each prefixed by its kind so kinds never collide (for tests and explanations). */
+export function blockingKeys(t: FeatureTable, i: number): string[] {
   const keys: string[] = [];
-  if (f.tax !== "") keys.push("t:" + f.tax);
-  for (const p of f.phones) keys.push("p:" + phoneTail(p));
-  for (const e of f.emails) keys.push("e:" + e);
-  for (const d of f.domains) keys.push("d:" + d);
-  if (f.tokens.length > 0) {
-    // Fingerprint: the same words in any order.
-    keys.push("n:" + f.fingerprint);
-    // Each word: one typo or one missing word still leaves a shared word.
-    for (const t of f.tokens) if (t.length >= 2) keys.push("w:" + t);
-    // Whole-name prefix and suffix: a typo in a one-word name (`Romashka` / `Romaska`) keeps one of them.
-    // A longer name keeps a shared word despite one typo, so it needs no such key.
-    if (f.tokens.length === 1 && f.compact.length >= 5) {
-      keys.push("a:" + f.compact.slice(0, 5));
-      keys.push("z:" + f.compact.slice(-5));
+  if (t.tax[i] !== "") keys.push("t:" + t.tax[i]);
+  for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) keys.push("p:" + t.tails.values[t.phoneTail[t.phoneIds[x]!]!]);
+  for (let x = t.emailStart[i]!; x < t.emailStart[i + 1]!; x++) keys.push("e:" + t.emails.values[t.emailIds[x]!]);
+  for (let x = t.domainStart[i]!; x < t.domainStart[i + 1]!; x++) keys.push("d:" + t.domains.values[t.domainIds[x]!]);
+  const k = t.nameOf[i]!;
+  if (t.nameStart[k + 1]! > t.nameStart[k]!) {
+    keys.push("n:" + t.fingerprints.values[t.fingerprint[k]!]);
+    for (let x = t.nameStart[k]!; x < t.nameStart[k + 1]!; x++) {
+      const w = t.vocab.values[t.nameTok[x]!]!;
+      if (w.length >= 2) keys.push("w:" + w);
     }
+    if (t.prefix[k]! >= 0) keys.push("a:" + t.affixPrefix.values[t.prefix[k]!], "z:" + t.affixSuffix.values[t.suffix[k]!]);
   }
-  if (f.addrKey !== "") {
-    let longest = "";
-    for (const s of f.street) if (s.length > longest.length) longest = s;
-    keys.push("h:" + f.house + " " + longest);
-  }
+  const a = t.addrOf[i]!;
+  if (t.houseKey[a]! >= 0) keys.push("h:" + t.houseKeys.values[t.houseKey[a]!]);
   return keys;
 }
 
 /**
  * Candidate pairs (i < j) of rows sharing a block of at most MAX_BLOCK rows, each pair once,
- * packed as i * 2^22 + j and sorted ascending.
+ * packed as i * 2^22 + j and sorted ascending. The same keys as blockingKeys, by their hashes.
  */
-export function candidatePairs(features: Features[]): Float64Array {
-  const n = features.length;
+export function candidatePairs(t: FeatureTable): Float64Array {
+  const n = t.n;
   if (n > MAX_ROWS) throw new RangeError(`dedupe: at most ${MAX_ROWS} rows, got ${n}`);
+  // Hash per distinct token: a word shorter than 2 letters is no key (-1).
+  const wordHash = new Float64Array(t.vocab.size);
+  for (let id = 0; id < wordHash.length; id++) wordHash[id] = t.vocab.values[id]!.length >= 2 ? t.vocab.hash(id) : -1;
+
   let entries = new Float64Array(Math.max(16, n * 8));
   let m = 0;
-  for (let i = 0; i < n; i++) {
-    const keys = blockingKeys(features[i]!);
-    for (let k = 0; k < keys.length; k++) {
-      if (m === entries.length) {
-        const grown = new Float64Array(entries.length * 2);
-        grown.set(entries);
-        entries = grown;
-      }
-      entries[m++] = (fnv1a(keys[k]!) >>> 1) * ROW_SPACE + i;
+  const push = (hash: number, i: number): void => {
+    if (m === entries.length) {
+      const grown = new Float64Array(entries.length * 2);
+      grown.set(entries);
+      entries = grown;
     }
+    entries[m++] = hash * ROW_SPACE + i;
+  };
+  const taxIds = t.taxes;
+  for (let i = 0; i < n; i++) {
+    if (t.tax[i] !== "") push(taxIds.hash(taxIds.id(t.tax[i]!)), i);
+    for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) push(t.tails.hash(t.phoneTail[t.phoneIds[x]!]!), i);
+    for (let x = t.emailStart[i]!; x < t.emailStart[i + 1]!; x++) push(t.emails.hash(t.emailIds[x]!), i);
+    for (let x = t.domainStart[i]!; x < t.domainStart[i + 1]!; x++) push(t.domains.hash(t.domainIds[x]!), i);
+    const k = t.nameOf[i]!;
+    if (t.nameStart[k + 1]! > t.nameStart[k]!) {
+      push(t.fingerprints.hash(t.fingerprint[k]!), i);
+      for (let x = t.nameStart[k]!; x < t.nameStart[k + 1]!; x++) {
+        const h = wordHash[t.nameTok[x]!]!;
+        if (h >= 0) push(h, i);
+      }
+      if (t.prefix[k]! >= 0) {
+        push(t.affixPrefix.hash(t.prefix[k]!), i);
+        push(t.affixSuffix.hash(t.suffix[k]!), i);
+      }
+    }
+    const a = t.addrOf[i]!;
+    if (t.houseKey[a]! >= 0) push(t.houseKeys.hash(t.houseKey[a]!), i);
   }
   const sorted = entries.subarray(0, m).sort();
 
@@ -65,21 +81,24 @@ export function candidatePairs(features: Features[]): Float64Array {
   let start = 0;
   while (start < m) {
     const key = Math.floor(sorted[start]! / ROW_SPACE);
+    const limit = (key + 1) * ROW_SPACE;
     let end = start + 1;
-    while (end < m && Math.floor(sorted[end]! / ROW_SPACE) === key) end++;
+    while (end < m && sorted[end]! < limit) end++;
     const size = end - start;
     if (size >= 2 && size <= MAX_BLOCK) {
+      const base = key * ROW_SPACE;
       for (let x = start; x < end; x++) {
-        const i = sorted[x]! % ROW_SPACE;
+        const i = sorted[x]! - base;
         for (let y = x + 1; y < end; y++) {
-          const j = sorted[y]! % ROW_SPACE;
+          const j = sorted[y]! - base;
           if (i === j) continue; // one row with two keys of the same hash
           if (p === pairs.length) {
             const grown = new Float64Array(pairs.length * 2);
             grown.set(pairs);
             pairs = grown;
           }
-          pairs[p++] = i < j ? i * ROW_SPACE + j : j * ROW_SPACE + i;
+          // Entries of a block are sorted by row, so i < j.
+          pairs[p++] = i * ROW_SPACE + j;
         }
       }
     }
@@ -93,4 +112,12 @@ export function candidatePairs(features: Features[]): Float64Array {
 
 export function unpackPair(packed: number): [number, number] {
   return [Math.floor(packed / ROW_SPACE), packed % ROW_SPACE];
+}
+
+export function pairFirst(packed: number): number {
+  return Math.floor(packed / ROW_SPACE);
+}
+
+export function pairSecond(packed: number): number {
+  return packed % ROW_SPACE;
 }

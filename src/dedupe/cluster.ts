@@ -28,9 +28,10 @@ export function cluster(input: ClusterInput): Int32Array {
   const { n, rank } = input;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
-  const members: number[][] = [];
+  // Member lists only for rows that take part in a merge: most rows are never linked.
+  const members: (number[] | undefined)[] = new Array(n);
+  const membersOf = (r: number): number[] => members[r] ?? (members[r] = [r]);
   const tax: string[] = input.tax.slice();
-  for (let i = 0; i < n; i++) members.push([i]);
   const cannot = new Map<number, number[]>();
   for (const [a, b] of input.cannotLink) {
     if (a === b) continue;
@@ -56,8 +57,8 @@ export function cluster(input: ClusterInput): Int32Array {
     const rb = find(link.j);
     if (ra === rb) continue;
     if (tax[ra] !== "" && tax[rb] !== "" && tax[ra] !== tax[rb]) continue;
-    const A = members[ra]!;
-    const B = members[rb]!;
+    const A = membersOf(ra);
+    const B = membersOf(rb);
     let forbidden = false;
     const [small, otherRoot] = A.length <= B.length ? [A, rb] : [B, ra];
     for (const x of small) {
@@ -78,7 +79,7 @@ export function cluster(input: ClusterInput): Int32Array {
     // Keep the member list in rank order, so a sample is the same whatever the input order.
     const [keep, gone] = A.length >= B.length ? [ra, rb] : [rb, ra];
     parent[gone] = keep;
-    const merged = members[keep]!.concat(members[gone]!);
+    const merged = A.concat(B);
     merged.sort((x, y) => rank[x]! - rank[y]!);
     members[keep] = merged;
     members[gone] = [];

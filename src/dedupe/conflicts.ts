@@ -1,5 +1,6 @@
 // Conflicts a director must see: several owners, shared contacts, dead souls, departed owners, bad tax ids.
 import { say, type Phrase } from "../i18n.js";
+import { Interner } from "./features.js";
 import { hasPurchaseEvidence, isEngaged } from "../segmenters/temperature.js";
 import { CONFLICT_KINDS, type Client, type Conflict, type ConflictKind, type Field, type Lang, type Manager, type Row, type RowOwner, type Warning } from "../types.js";
 
@@ -94,17 +95,40 @@ interface OwnerRef {
   name: string;
 }
 
-function ownerRef(o: RowOwner | undefined, managers: Manager[]): OwnerRef | undefined {
-  if (!o || o.raw.trim() === "") return undefined;
-  if (o.manager >= 0 && managers[o.manager]) return { key: "m" + o.manager, name: managers[o.manager]!.name };
-  return { key: "r" + o.raw.trim().toLowerCase().replace(/\s+/g, " "), name: o.raw.trim() };
+/** One OwnerRef per manager and per distinct raw owner value: rows share them instead of building their own. */
+class OwnerRefs {
+  private readonly byManager = new Map<number, OwnerRef>();
+  private readonly byRaw = new Map<string, OwnerRef | null>();
+  constructor(private readonly managers: Manager[]) {}
+  of(o: RowOwner | undefined): OwnerRef | undefined {
+    if (!o) return undefined;
+    let raw = this.byRaw.get(o.raw);
+    if (raw === undefined) {
+      const t = o.raw.trim();
+      raw = t === "" ? null : { key: "r" + t.toLowerCase().replace(/\s+/g, " "), name: t };
+      this.byRaw.set(o.raw, raw);
+    }
+    if (raw === null) return undefined;
+    if (o.manager >= 0 && this.managers[o.manager]) {
+      let ref = this.byManager.get(o.manager);
+      if (!ref) this.byManager.set(o.manager, (ref = { key: "m" + o.manager, name: this.managers[o.manager]!.name }));
+      return ref;
+    }
+    return raw;
+  }
 }
 
+const NO_OWNERS: OwnerRef[] = [];
+
 /** A client's distinct owners, in survivor order of its rows. */
-function clientOwners(client: Client, owners: RowOwner[], managers: Manager[]): OwnerRef[] {
+function clientOwners(client: Client, owners: RowOwner[], refs: OwnerRefs): OwnerRef[] {
+  if (client.rows.length === 1) {
+    const ref = refs.of(owners[client.rows[0]!]);
+    return ref ? [ref] : NO_OWNERS;
+  }
   const out: OwnerRef[] = [];
   for (const r of client.rows) {
-    const ref = ownerRef(owners[r], managers);
+    const ref = refs.of(owners[r]);
     if (ref && !out.some((x) => x.key === ref.key)) out.push(ref);
   }
   return out;
@@ -133,22 +157,35 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
   const { rows, clients, owners, managers, lang } = input;
   const byKind: Record<ConflictKind, Conflict[]> = { multi_owner: [], shared_contact: [], dead_soul: [], departed_owner: [], invalid_tax_id: [] };
   const deadSoul = new Array<boolean>(clients.length).fill(false);
-  const ownersOf = clients.map((c) => clientOwners(c, owners, managers));
-  const ownerKeyOf = ownersOf.map((list) => list.map((o) => o.key).sort().join("\u0000"));
+  const refs = new OwnerRefs(managers);
+  const ownersOf = clients.map((c) => clientOwners(c, owners, refs));
+  const ownerKeyOf = ownersOf.map((list) => (list.length === 0 ? "" : list.length === 1 ? list[0]!.key : list.map((o) => o.key).sort().join("\u0000")));
   const otherRows = (c: Client) => c.rows.slice(1).map((r) => rows[r]!.clientId);
 
-  // shared_contact: value → owned clients holding it.
+  // shared_contact: value → owned clients holding it. Values are interned ids (phones and e-mails
+  // apart); a value's key string (`p…`, `e…`) is built only when it is shared.
+  const phoneIds = new Interner();
+  const emailIds = new Interner();
+  const firstPhone: number[] = [];
+  const firstEmail: number[] = [];
   const holders = new Map<string, number[]>();
+  const hold = (kind: string, value: string, ids: Interner, first: number[], ci: number): void => {
+    const id = ids.id(value);
+    if (id === first.length) {
+      first.push(ci);
+      return;
+    }
+    const f = first[id]!;
+    if (f === ci) return; // the same value twice on one client
+    const key = kind + value;
+    const list = holders.get(key);
+    if (list === undefined) holders.set(key, [f, ci]);
+    else if (list[list.length - 1] !== ci) list.push(ci);
+  };
   for (const c of clients) {
     if (ownersOf[c.index]!.length === 0) continue;
-    const seen = new Set<string>();
-    for (const p of c.phones) if (p && !seen.has("p" + p)) seen.add("p" + p);
-    for (const e of c.emails) if (e && !seen.has("e" + e)) seen.add("e" + e);
-    for (const key of seen) {
-      const list = holders.get(key);
-      if (list) list.push(c.index);
-      else holders.set(key, [c.index]);
-    }
+    for (const p of c.phones) if (p) hold("p", p, phoneIds, firstPhone, c.index);
+    for (const e of c.emails) if (e) hold("e", e, emailIds, firstEmail, c.index);
   }
   // Per client: the other clients sharing a value with it under another owner, and the values.
   const shared = new Map<number, { others: Set<number>; values: string[]; widest: number }>();
@@ -179,9 +216,17 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
     else taxWarnings.set(w.clientId, [w]);
   }
 
+  // Dates repeat across clients: one Date.UTC per distinct date.
+  const days = new Map<string, number>();
+  const daysBefore = (iso: string): number => {
+    let d = days.get(iso);
+    if (d === undefined) days.set(iso, (d = asOfDay - dayNumber(iso)));
+    return d;
+  };
+
   for (const c of clients) {
     const own = ownersOf[c.index]!;
-    const names = own.map((o) => o.name);
+    const names = own.length === 0 ? [] : own.length === 1 ? [own[0]!.name] : own.map((o) => o.name);
     if (own.length >= 2) {
       byKind.multi_owner.push({
         kind: "multi_owner", clientId: c.id, relatedIds: otherRows(c), managers: names,
@@ -209,7 +254,7 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
     if (
       own.length > 0 &&
       created !== "" &&
-      asOfDay - dayNumber(created) > input.deadSoulDays &&
+      daysBefore(created) > input.deadSoulDays &&
       !hasPurchaseEvidence(c, input.mapped) &&
       (v.activity_count === "" || Number(v.activity_count) === 0) &&
       v.last_activity_at === "" &&
@@ -219,25 +264,33 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
       deadSoul[c.index] = true;
       byKind.dead_soul.push({
         kind: "dead_soul", clientId: c.id, relatedIds: otherRows(c), managers: names,
-        detail: say(lang, T.dead!, { date: created, days: asOfDay - dayNumber(created), asOf: input.asOf, owners: names.join(", ") }),
+        detail: say(lang, T.dead!, { date: created, days: daysBefore(created), asOf: input.asOf, owners: names.join(", ") }),
         resolution: say(lang, T.deadFix!),
       });
     }
 
-    const departed: string[] = [];
+    let departed: string[] | undefined;
     for (const r of c.rows) {
       const o = owners[r];
-      if (o?.departed && o.raw.trim() !== "" && !departed.includes(o.raw.trim())) departed.push(o.raw.trim());
+      if (!o?.departed) continue;
+      const raw = o.raw.trim();
+      if (raw === "") continue;
+      if (!departed) departed = [raw];
+      else if (!departed.includes(raw)) departed.push(raw);
     }
-    if (departed.length > 0) {
+    if (departed) {
       byKind.departed_owner.push({
         kind: "departed_owner", clientId: c.id, relatedIds: otherRows(c), managers: departed,
         detail: say(lang, T.departed!, { owners: departed.join(", ") }), resolution: say(lang, T.departedFix!),
       });
     }
 
+    if (taxWarnings.size === 0) continue;
     const bad: Warning[] = [];
-    for (const r of c.rows) bad.push(...(taxWarnings.get(rows[r]!.clientId) ?? []));
+    for (const r of c.rows) {
+      const list = taxWarnings.get(rows[r]!.clientId);
+      if (list) bad.push(...list);
+    }
     if (bad.length > 0) {
       byKind.invalid_tax_id.push({
         kind: "invalid_tax_id", clientId: c.id, relatedIds: otherRows(c), managers: names,

@@ -1,34 +1,7 @@
-// What the matcher compares, computed once per row, plus how often each value occurs in the file.
+// What the matcher compares, computed once per row into interned ids and flat arrays, plus how often each value occurs.
 import { isPublicMailDomain } from "../normalise/contact.js";
 import type { Row } from "../types.js";
-
-/** One row reduced to comparable keys. */
-export interface Features {
-  /** Name tokens (from Row.nameKey), legal-form leftovers removed, unique, in order. */
-  tokens: string[];
-  /** Tokens joined without spaces: typo-tolerant whole-name comparison. */
-  compact: string;
-  /** Sorted tokens joined by a space: the same words in any order. */
-  fingerprint: string;
-  /** Token ids in Frequencies.vocab and their IDF weights (filled by countFrequencies). */
-  ids: number[];
-  weights: number[];
-  weightSum: number;
-  /** House number and sorted street words, `""` without both. */
-  addrKey: string;
-  tax: string;
-  /** Phone digit keys: the last 10 digits (7..10 long). */
-  phones: string[];
-  emails: string[];
-  domains: string[];
-  /** House number (first short number of the address), `""` when none. */
-  house: string;
-  /** Street words of the address: types (st, ул), units and numbers removed. */
-  street: string[];
-  city: string;
-  region: string;
-  postal: string;
-}
+import { fnv1a } from "./strings.js";
 
 // Noise words; legal forms are already gone from Row.nameKey (src/normalise/names.ts).
 const NAME_STOP = new Set(["the", "and", "of", "si", "et"]);
@@ -46,19 +19,54 @@ const STREET_STOP = new Set([
   "jud", "judetul", "sector", "mun", "municipiul", "oras",
   "il", "chicago", "moskva", "москва",
 ]);
-// Directions abbreviate both ways in US addresses.
-const STREET_ALIAS: Record<string, string> = { north: "n", south: "s", east: "e", west: "w" };
+// Directions abbreviate both ways in US addresses (a Map: an object would answer `constructor`).
+const STREET_ALIAS = new Map([["north", "n"], ["south", "s"], ["east", "e"], ["west", "w"]]);
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
-const DIGITS_ONLY = /\D+/g;
-const HOUSE = /^\d{1,4}[a-zа-я]?$/;
-const ALL_DIGITS = /^\d+$/;
+const WORD_UNIT = /^[\p{L}\p{N}]$/u;
 const CITY_PREFIX = /^(г|гор|город|g|mun|municipiul|oras|orasul|city of)\.?\s+/;
+const SPACES = /\s+/g;
+
+// Letter-or-number per UTF-16 unit, filled on first sight: splitting by a charCode loop instead of
+// a Unicode regex per row. 0 = not known yet, 1 = word unit, 2 = separator.
+const unitClass = new Uint8Array(65536);
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let k = unitClass[c]!;
+  if (k === 0) unitClass[c] = k = WORD_UNIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** `text.split(/[^\p{L}\p{N}]+/u)` without its empty pieces, appended to `out`. */
+export function splitWords(text: string, out: string[]): void {
+  const n = text.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Astral letters: rare enough to leave to the regex.
+      out.length = 0;
+      for (const t of text.split(SPLIT)) if (t.length > 0) out.push(t);
+      return;
+    }
+    if (isWordUnit(c)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(start === 0 ? text : text.slice(start));
+}
+
+const words: string[] = [];
 
 export function nameTokens(nameKey: string): string[] {
   const out: string[] = [];
-  for (const t of nameKey.toLowerCase().split(SPLIT)) {
-    if (t.length === 0 || NAME_STOP.has(t) || out.includes(t)) continue;
+  words.length = 0;
+  splitWords(nameKey.toLowerCase(), words);
+  for (const t of words) {
+    if (NAME_STOP.has(t) || out.includes(t)) continue;
     out.push(t);
   }
   return out;
@@ -66,24 +74,60 @@ export function nameTokens(nameKey: string): string[] {
 
 /** The last 10 digits of a phone; `""` when fewer than 7 digits (extensions, junk). */
 export function phoneKey(phone: string): string {
-  const d = phone.replace(DIGITS_ONLY, "");
-  if (d.length < 7) return "";
-  return d.length > 10 ? d.slice(d.length - 10) : d;
+  let digits = 0;
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 7) return "";
+  if (digits === phone.length) return digits > 10 ? phone.slice(digits - 10) : phone;
+  let d = "";
+  let skip = digits > 10 ? digits - 10 : 0;
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (skip > 0) skip--;
+    else d += phone[i];
+  }
+  return d;
+}
+
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return t.length > 0;
+}
+
+/** `^\d{1,4}[a-zа-я]?$`: a house number, maybe with a letter. */
+function isHouse(t: string): boolean {
+  let n = t.length;
+  if (n === 0 || n > 5) return false;
+  const last = t.charCodeAt(n - 1);
+  if ((last >= 97 && last <= 122) || (last >= 0x430 && last <= 0x44f)) n--;
+  if (n === 0 || n > 4) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export function addressParts(address: string): { house: string; street: string[] } {
   let house = "";
   const street: string[] = [];
-  for (let t of address.toLowerCase().split(SPLIT)) {
-    if (t.length === 0) continue;
-    if (house === "" && HOUSE.test(t)) {
+  words.length = 0;
+  splitWords(address.toLowerCase(), words);
+  for (let t of words) {
+    if (house === "" && isHouse(t)) {
       house = t;
       continue;
     }
     if (STREET_STOP.has(t)) continue;
     // Numbers after the house number are units, rooms or postcodes; ordinals (37th) carry letters.
-    if (ALL_DIGITS.test(t)) continue;
-    t = STREET_ALIAS[t] ?? t;
+    if (allDigits(t)) continue;
+    t = STREET_ALIAS.get(t) ?? t;
     if (!street.includes(t)) street.push(t);
   }
   return { house, street };
@@ -93,42 +137,54 @@ function fold(s: string): string {
   return s.toLowerCase().replace(/ё/g, "е").trim().replace(CITY_PREFIX, "");
 }
 
-function uniq(list: string[]): string[] {
-  const out: string[] = [];
-  for (const v of list) if (v !== "" && !out.includes(v)) out.push(v);
-  return out;
-}
-
-export function extractFeatures(row: Row): Features {
-  const tokens = nameTokens(row.nameKey);
-  const v = row.values;
-  const phones = uniq(row.phones.map(phoneKey));
-  if (phones.length === 0 && v.phone) {
-    const k = phoneKey(v.phone);
-    if (k) phones.push(k);
+/**
+ * Distinct strings to dense ids; each id's blocking hash (`fnv1a(prefix + value) >>> 1`) on demand.
+ * An open-addressing table over typed arrays keyed by FNV-1a: a Map<string, number> costs about a
+ * microsecond per new key, and the matcher interns a million of them at 100k rows.
+ */
+export class Interner {
+  readonly values: string[] = [];
+  private slots = new Int32Array(1024).fill(-1);
+  private full: number[] = [];
+  private readonly hashes: number[] = [];
+  private readonly base: number;
+  constructor(prefix = "") {
+    this.base = fnv1a(prefix);
   }
-  const emails = uniq((row.emails.length > 0 ? row.emails : v.email ? [v.email] : []).map((e) => e.toLowerCase().trim()));
-  const domains = uniq(row.domains.map((d) => d.toLowerCase().replace(/^www\./, ""))).filter((d) => !isPublicMailDomain(d));
-  const { house, street } = addressParts(v.address);
-  const addrKey = house === "" || street.length === 0 ? "" : house + " " + [...street].sort().join(" ");
-  return {
-    tokens,
-    compact: tokens.join(""),
-    fingerprint: [...tokens].sort().join(" "),
-    ids: [],
-    weights: [],
-    weightSum: 0,
-    addrKey,
-    tax: v.tax_id.replace(DIGITS_ONLY, "") || v.tax_id.trim(),
-    phones,
-    emails,
-    domains,
-    house,
-    street,
-    city: fold(v.city),
-    region: fold(v.region),
-    postal: v.postal_code.replace(/\s+/g, "").toLowerCase(),
-  };
+  id(value: string): number {
+    const h = fnv1a(value);
+    let mask = this.slots.length - 1;
+    let at = h & mask;
+    for (;;) {
+      const id = this.slots[at]!;
+      if (id === -1) break;
+      if (this.full[id] === h && this.values[id] === value) return id;
+      at = (at + 1) & mask;
+    }
+    const id = this.values.length;
+    this.values.push(value);
+    this.full.push(h);
+    this.hashes.push(-1);
+    if (id * 2 >= this.slots.length) {
+      // Grow to keep the table at most half full; every slot is re-placed by its stored hash.
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      mask = this.slots.length - 1;
+      for (let k = 0; k <= id; k++) {
+        let s = this.full[k]! & mask;
+        while (this.slots[s] !== -1) s = (s + 1) & mask;
+        this.slots[s] = k;
+      }
+    } else this.slots[at] = id;
+    return id;
+  }
+  hash(id: number): number {
+    let h = this.hashes[id]!;
+    if (h < 0) this.hashes[id] = h = fnv1a(this.values[id]!, this.base) >>> 1;
+    return h;
+  }
+  get size(): number {
+    return this.values.length;
+  }
 }
 
 /**
@@ -136,77 +192,335 @@ export function extractFeatures(row: Row): Features {
  * centre, `info@gmail.com`) proves little. Counted by distinct name fingerprints, so that the
  * duplicates themselves do not make their own phone look common; counts stop at CAP.
  */
-export interface Frequencies {
-  rows: number;
-  /** Every distinct name token; Features.ids index it. */
-  vocab: string[];
-  phone: Map<string, number>;
-  email: Map<string, number>;
-  domain: Map<string, number>;
-  address: Map<string, number>;
+const CAP = 64;
+class DistinctCounter {
+  // Most values sit under one name: keep that name's id, and a Set only once a second one appears.
+  private readonly first: number[] = [];
+  private readonly more = new Map<number, Set<number>>();
+  add(value: number, name: number): void {
+    const f = this.first;
+    while (f.length <= value) f.push(-1);
+    const seen = f[value]!;
+    if (seen === -1) f[value] = name;
+    else if (seen !== name) {
+      const set = this.more.get(value);
+      if (set === undefined) this.more.set(value, new Set([seen, name]));
+      else if (set.size < CAP) set.add(name);
+    }
+  }
+  counts(size: number): Int32Array {
+    const out = new Int32Array(size).fill(1);
+    for (const [v, set] of this.more) out[v] = set.size;
+    return out;
+  }
 }
 
-const CAP = 64;
+/**
+ * Every row reduced to comparable keys, as parallel arrays indexed by row (or by the distinct name /
+ * address a row points to). Lists per row (phones, e-mails, domains) are slices `[start[i], start[i+1])`
+ * of one flat id array. An id of -1 is an empty value.
+ */
+export interface FeatureTable {
+  n: number;
+  /** Per row: digits of the tax id (else the trimmed value), `""` without one. */
+  tax: string[];
+  /** Per row: its distinct name (Row.nameKey) in the `name*` arrays. */
+  nameOf: Int32Array;
+  /** Per name: its tokens `nameTok[nameStart[k] .. nameStart[k+1])`, ids into `vocab`, legal-form leftovers removed, unique, in order. */
+  nameStart: number[];
+  nameTok: number[];
+  /** Per name: tokens joined without spaces (typo-tolerant whole-name comparison). */
+  compact: string[];
+  /** Per name: the fingerprint (sorted tokens: the same words in any order) id in `fingerprints`. */
+  fingerprint: number[];
+  /** Per name: single-word names' 5-letter prefix and suffix ids in `affixes`, -1 when none. */
+  prefix: number[];
+  suffix: number[];
+  /** Per name: sum of its tokens' IDF weights. */
+  weightSum: Float64Array;
+  vocab: Interner;
+  /** Per token id: IDF weight (a word in many names, `stroy`, says less than a rare one). */
+  idf: Float64Array;
+  fingerprints: Interner;
+  affixPrefix: Interner;
+  affixSuffix: Interner;
+  taxes: Interner;
+  /** Phone digit keys (the last 10 digits, 7..10 long) per row; `phoneTail[key]` is the 7-digit tail's id in `tails`. */
+  phoneStart: Int32Array;
+  phoneIds: number[];
+  phones: Interner;
+  phoneTail: number[];
+  tails: Interner;
+  emailStart: Int32Array;
+  emailIds: number[];
+  emails: Interner;
+  domainStart: Int32Array;
+  domainIds: number[];
+  domains: Interner;
+  /** Per row: its distinct address in the `addr*` arrays. */
+  addrOf: Int32Array;
+  /** Per address: house number id in `houses` (-1 none), street words `streetIds[streetStart[k] ..]` in `streets`. */
+  house: number[];
+  streetStart: number[];
+  streetIds: number[];
+  /** Per address: house number and sorted street words (id in `addrKeys`, -1 without both), and the `house longest-word` blocking key. */
+  addrKey: number[];
+  houseKey: number[];
+  houses: Interner;
+  streets: Interner;
+  addrKeys: Interner;
+  houseKeys: Interner;
+  /** Per row: folded city / region / postal code ids, -1 when empty. */
+  city: Int32Array;
+  region: Int32Array;
+  postal: Int32Array;
+  cities: Interner;
+  regions: Interner;
+  postals: Interner;
+  /** Distinct companies per value id: by phone tail, e-mail, domain, address key. */
+  phoneCount: Int32Array;
+  emailCount: Int32Array;
+  domainCount: Int32Array;
+  addrCount: Int32Array;
+}
 
 /** The 7-digit tail a phone is counted and blocked by. */
 export function phoneTail(p: string): string {
   return p.length > 7 ? p.slice(p.length - 7) : p;
 }
 
-class DistinctCounter {
-  // Most values sit under one name: keep that name, and a Set only once a second one appears.
-  private readonly names = new Map<string, string | Set<string>>();
-  add(value: string, name: string): void {
-    if (value === "") return;
-    const seen = this.names.get(value);
-    if (seen === undefined) this.names.set(value, name);
-    else if (typeof seen === "string") {
-      if (seen !== name) this.names.set(value, new Set([seen, name]));
-    } else if (seen.size < CAP) seen.add(name);
+function taxKey(raw: string): string {
+  let digits = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
   }
-  counts(): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const [v, seen] of this.names) out.set(v, typeof seen === "string" ? 1 : seen.size);
-    return out;
+  if (digits === raw.length) return raw;
+  if (digits === 0) return raw.trim();
+  let d = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += raw[i];
   }
+  return d;
 }
 
-/** Counts values over the file; also interns each row's name tokens and sets their IDF weights. */
-export function countFrequencies(features: Features[]): Frequencies {
-  const idOf = new Map<string, number>();
-  const vocab: string[] = [];
+/** Pushes `id` onto `list` unless it is -1 or already among `list[from..]`. */
+function pushUnique(list: number[], from: number, id: number): void {
+  if (id < 0) return;
+  for (let k = from; k < list.length; k++) if (list[k] === id) return;
+  list.push(id);
+}
+
+/** Reads every row once; work on a value repeated across rows (cities, names, phones) is done once. */
+export function buildFeatures(rows: readonly Row[]): FeatureTable {
+  const n = rows.length;
+  const vocab = new Interner("w:");
+  const fingerprints = new Interner("n:");
+  const affixPrefix = new Interner("a:");
+  const affixSuffix = new Interner("z:");
+  const taxes = new Interner("t:");
+  const phones = new Interner();
+  const tails = new Interner("p:");
+  const emails = new Interner("e:");
+  const domains = new Interner("d:");
+  const houses = new Interner();
+  const streets = new Interner();
+  const addrKeys = new Interner();
+  const houseKeys = new Interner("h:");
+  const cities = new Interner();
+  const regions = new Interner();
+  const postals = new Interner();
+
+  const tax: string[] = new Array(n);
+  const nameOf = new Int32Array(n);
+  const nameIndex = new Interner();
+  const nameStart: number[] = [0];
+  const nameTok: number[] = [];
+  const compact: string[] = [];
+  const fingerprint: number[] = [];
+  const prefix: number[] = [];
+  const suffix: number[] = [];
   const df: number[] = [];
-  const phone = new DistinctCounter();
-  const email = new DistinctCounter();
-  const domain = new DistinctCounter();
-  const address = new DistinctCounter();
-  for (const f of features) {
-    const ids: number[] = new Array(f.tokens.length);
-    for (let k = 0; k < f.tokens.length; k++) {
-      const t = f.tokens[k]!;
-      let id = idOf.get(t);
-      if (id === undefined) {
-        id = vocab.length;
-        idOf.set(t, id);
-        vocab.push(t);
-        df.push(0);
-      }
-      df[id]!++;
-      ids[k] = id;
+
+  const phoneStart = new Int32Array(n + 1);
+  const phoneIds: number[] = [];
+  const phoneTailOf: number[] = [];
+  const emailStart = new Int32Array(n + 1);
+  const emailIds: number[] = [];
+  const domainStart = new Int32Array(n + 1);
+  const domainIds: number[] = [];
+  const domainPublic: boolean[] = [];
+
+  const addrOf = new Int32Array(n);
+  const addrIndex = new Interner();
+  const house: number[] = [];
+  const streetStart: number[] = [0];
+  const streetIds: number[] = [];
+  const addrKey: number[] = [];
+  const houseKey: number[] = [];
+
+  const city = new Int32Array(n);
+  const region = new Int32Array(n);
+  const postal = new Int32Array(n);
+  const cityOfRaw = new Map<string, number>();
+  const regionOfRaw = new Map<string, number>();
+  const postalOfRaw = new Map<string, number>();
+
+  const phoneCounter = new DistinctCounter();
+  const emailCounter = new DistinctCounter();
+  const domainCounter = new DistinctCounter();
+  const addrCounter = new DistinctCounter();
+
+  // Values rarely repeat across rows except in duplicates: interning them is the only cache they need.
+  const phoneId = (raw: string): number => {
+    const key = phoneKey(raw);
+    if (key === "") return -1;
+    const id = phones.id(key);
+    if (id === phoneTailOf.length) phoneTailOf.push(tails.id(phoneTail(key)));
+    return id;
+  };
+  const emailId = (raw: string): number => {
+    const e = raw.toLowerCase().trim();
+    return e === "" ? -1 : emails.id(e);
+  };
+  const domainId = (raw: string): number => {
+    let d = raw.toLowerCase();
+    if (d.startsWith("www.")) d = d.slice(4);
+    if (d === "") return -1;
+    const id = domains.id(d);
+    if (id === domainPublic.length) domainPublic.push(isPublicMailDomain(d));
+    return domainPublic[id] ? -1 : id;
+  };
+  const foldedId = (raw: string, cache: Map<string, number>, into: Interner, postalCode: boolean): number => {
+    if (raw === "") return -1;
+    let id = cache.get(raw);
+    if (id === undefined) {
+      const v = postalCode ? raw.replace(SPACES, "").toLowerCase() : fold(raw);
+      id = v === "" ? -1 : into.id(v);
+      cache.set(raw, id);
     }
-    f.ids = ids;
-    const name = f.fingerprint;
-    for (const p of f.phones) phone.add(phoneTail(p), name);
-    for (const e of f.emails) email.add(e, name);
-    for (const d of f.domains) domain.add(d, name);
-    address.add(f.addrKey, name);
+    return id;
+  };
+  const nameEntry = (key: string): number => {
+    const k = nameIndex.id(key);
+    if (k < compact.length) return k;
+    const tokens = nameTokens(key);
+    for (const t of tokens) {
+      const id = vocab.id(t);
+      if (id === df.length) df.push(0);
+      nameTok.push(id);
+    }
+    nameStart.push(nameTok.length);
+    const c = tokens.length === 1 ? tokens[0]! : tokens.join("");
+    compact.push(c);
+    fingerprint.push(fingerprints.id(tokens.length === 1 ? c : tokens.sort().join(" ")));
+    // A typo in a one-word name (`Romashka` / `Romaska`) keeps its prefix or its suffix; a longer
+    // name keeps a shared word despite one typo, so it needs no such key.
+    const affixes = tokens.length === 1 && c.length >= 5;
+    prefix.push(affixes ? affixPrefix.id(c.slice(0, 5)) : -1);
+    suffix.push(affixes ? affixSuffix.id(c.slice(-5)) : -1);
+    return k;
+  };
+  const addressEntry = (raw: string): number => {
+    const k = addrIndex.id(raw);
+    if (k < house.length) return k;
+    const parts = addressParts(raw);
+    house.push(parts.house === "" ? -1 : houses.id(parts.house));
+    for (const s of parts.street) streetIds.push(streets.id(s));
+    streetStart.push(streetIds.length);
+    if (parts.house === "" || parts.street.length === 0) {
+      addrKey.push(-1);
+      houseKey.push(-1);
+    } else {
+      let longest = "";
+      for (const s of parts.street) if (s.length > longest.length) longest = s;
+      houseKey.push(houseKeys.id(parts.house + " " + longest));
+      addrKey.push(addrKeys.id(parts.house + " " + (parts.street.length === 1 ? parts.street[0]! : parts.street.slice().sort().join(" "))));
+    }
+    return k;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const v = row.values;
+    const name = nameEntry(row.nameKey);
+    nameOf[i] = name;
+    for (let x = nameStart[name]!; x < nameStart[name + 1]!; x++) df[nameTok[x]!]!++;
+    const fp = fingerprint[name]!;
+
+    let from = phoneIds.length;
+    phoneStart[i] = from;
+    for (const p of row.phones) pushUnique(phoneIds, from, phoneId(p));
+    if (phoneIds.length === from && v.phone) pushUnique(phoneIds, from, phoneId(v.phone));
+    for (let x = from; x < phoneIds.length; x++) phoneCounter.add(phoneTailOf[phoneIds[x]!]!, fp);
+
+    from = emailIds.length;
+    emailStart[i] = from;
+    if (row.emails.length > 0) for (const e of row.emails) pushUnique(emailIds, from, emailId(e));
+    else if (v.email) pushUnique(emailIds, from, emailId(v.email));
+    for (let x = from; x < emailIds.length; x++) emailCounter.add(emailIds[x]!, fp);
+
+    from = domainIds.length;
+    domainStart[i] = from;
+    for (const d of row.domains) pushUnique(domainIds, from, domainId(d));
+    for (let x = from; x < domainIds.length; x++) domainCounter.add(domainIds[x]!, fp);
+
+    const a = addressEntry(v.address);
+    addrOf[i] = a;
+    if (addrKey[a]! >= 0) addrCounter.add(addrKey[a]!, fp);
+
+    tax[i] = v.tax_id === "" ? "" : taxKey(v.tax_id);
+    city[i] = foldedId(v.city, cityOfRaw, cities, false);
+    region[i] = foldedId(v.region, regionOfRaw, regions, false);
+    postal[i] = foldedId(v.postal_code, postalOfRaw, postals, true);
   }
-  // IDF: a word in many names (`stroy`, `center`) says less than a rare one.
-  const idf = df.map((d) => Math.log(1 + features.length / d));
-  for (const f of features) {
-    f.weights = f.ids.map((id) => idf[id]!);
-    f.weightSum = 0;
-    for (const w of f.weights) f.weightSum += w;
+  phoneStart[n] = phoneIds.length;
+  emailStart[n] = emailIds.length;
+  domainStart[n] = domainIds.length;
+
+  const idf = new Float64Array(df.length);
+  for (let id = 0; id < df.length; id++) idf[id] = Math.log(1 + n / df[id]!);
+  const names = compact.length;
+  const weightSum = new Float64Array(names);
+  for (let k = 0; k < names; k++) {
+    let s = 0;
+    for (let x = nameStart[k]!; x < nameStart[k + 1]!; x++) s += idf[nameTok[x]!]!;
+    weightSum[k] = s;
   }
-  return { rows: features.length, vocab, phone: phone.counts(), email: email.counts(), domain: domain.counts(), address: address.counts() };
+  return {
+    n, tax, nameOf, nameStart, nameTok, compact, fingerprint, prefix, suffix, weightSum, vocab, idf, fingerprints,
+    affixPrefix, affixSuffix, taxes, phoneStart, phoneIds, phones, phoneTail: phoneTailOf, tails, emailStart, emailIds,
+    emails, domainStart, domainIds, domains, addrOf, house, streetStart, streetIds, addrKey, houseKey, houses, streets,
+    addrKeys, houseKeys, city, region, postal, cities, regions, postals,
+    phoneCount: phoneCounter.counts(tails.size),
+    emailCount: emailCounter.counts(emails.size),
+    domainCount: domainCounter.counts(domains.size),
+    addrCount: addrCounter.counts(addrKeys.size),
+  };
+}
+
+/** One row's features as plain values (for tests and explanations; the matcher reads the table). */
+export function rowFeatures(t: FeatureTable, i: number): {
+  tokens: string[]; compact: string; fingerprint: string; tax: string; phones: string[]; emails: string[]; domains: string[];
+  house: string; street: string[]; addrKey: string; city: string; region: string; postal: string;
+} {
+  const k = t.nameOf[i]!;
+  const a = t.addrOf[i]!;
+  const slice = (ids: number[], from: number, to: number, into: Interner) => ids.slice(from, to).map((id) => into.values[id]!);
+  return {
+    tokens: slice(t.nameTok, t.nameStart[k]!, t.nameStart[k + 1]!, t.vocab),
+    compact: t.compact[k]!,
+    fingerprint: t.fingerprints.values[t.fingerprint[k]!]!,
+    tax: t.tax[i]!,
+    phones: slice(t.phoneIds, t.phoneStart[i]!, t.phoneStart[i + 1]!, t.phones),
+    emails: slice(t.emailIds, t.emailStart[i]!, t.emailStart[i + 1]!, t.emails),
+    domains: slice(t.domainIds, t.domainStart[i]!, t.domainStart[i + 1]!, t.domains),
+    house: t.house[a]! < 0 ? "" : t.houses.values[t.house[a]!]!,
+    street: slice(t.streetIds, t.streetStart[a]!, t.streetStart[a + 1]!, t.streets),
+    addrKey: t.addrKey[a]! < 0 ? "" : t.addrKeys.values[t.addrKey[a]!]!,
+    city: t.city[i]! < 0 ? "" : t.cities.values[t.city[i]!]!,
+    region: t.region[i]! < 0 ? "" : t.regions.values[t.region[i]!]!,
+    postal: t.postal[i]! < 0 ? "" : t.postals.values[t.postal[i]!]!,
+  };
 }

@@ -1,9 +1,9 @@
 // The duplicate matcher: features → blocking → pair scores → clustering → groups in survivor order.
 import { FIELDS, type DuplicateGroup, type Row } from "../types.js";
-import { candidatePairs, unpackPair } from "./blocking.js";
+import { candidatePairs, pairFirst, pairSecond } from "./blocking.js";
 import { cluster } from "./cluster.js";
-import { countFrequencies, extractFeatures } from "./features.js";
-import { scorePair } from "./score.js";
+import { buildFeatures } from "./features.js";
+import { pairProbability, scorePair } from "./score.js";
 import { compareClientIds, fnv1a } from "./strings.js";
 
 export interface DedupeOptions {
@@ -31,14 +31,18 @@ export function compareSurvivor(a: Row, b: Row, fa = filledFields(a), fb = fille
   return compareClientIds(a.clientId, b.clientId);
 }
 
-/** Rows in the contract's tie order: a hash of seed and client_id, then client_id. */
-export function tieRank(rows: Row[], seed: number): Int32Array {
+/**
+ * Rows in the contract's tie order: a hash of seed and client_id, then client_id. With `subset`, only
+ * those rows are ranked (others get -1): their relative order is the same as among all rows.
+ */
+export function tieRank(rows: Row[], seed: number, subset?: readonly number[]): Int32Array {
   const base = fnv1a(String(seed) + "\u0000");
-  const hash = rows.map((r) => fnv1a(r.clientId, base));
-  const order = rows.map((_, i) => i);
+  const order = subset ? subset.slice() : rows.map((_, i) => i);
+  const hash = new Float64Array(rows.length);
+  for (const i of order) hash[i] = fnv1a(rows[i]!.clientId, base);
   order.sort((x, y) => hash[x]! - hash[y]! || compareClientIds(rows[x]!.clientId, rows[y]!.clientId));
-  const rank = new Int32Array(rows.length);
-  order.forEach((row, r) => (rank[row] = r));
+  const rank = new Int32Array(rows.length).fill(-1);
+  for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   return rank;
 }
 
@@ -49,31 +53,46 @@ export function tieRank(rows: Row[], seed: number): Int32Array {
 export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup[] {
   const n = rows.length;
   if (n < 2) return [];
-  const features = rows.map(extractFeatures);
-  const freq = countFrequencies(features);
-  const pairs = candidatePairs(features);
-  const links: { i: number; j: number; p: number }[] = [];
+  // The feature table lives only in this call: it is garbage as soon as the groups are built.
+  const t = buildFeatures(rows);
+  const pairs = candidatePairs(t);
+  const li: number[] = [];
+  const lj: number[] = [];
+  const lp: number[] = [];
   for (let x = 0; x < pairs.length; x++) {
-    const [i, j] = unpackPair(pairs[x]!);
-    const s = scorePair(features[i]!, features[j]!, freq, false);
-    if (s.probability > 0.5) links.push({ i, j, p: s.probability });
+    const packed = pairs[x]!;
+    const i = pairFirst(packed);
+    const j = pairSecond(packed);
+    const p = pairProbability(t, i, j);
+    if (p > 0.5) {
+      li.push(i);
+      lj.push(j);
+      lp.push(p);
+    }
   }
-  const rank = tieRank(rows, opts.seed);
+  if (li.length === 0) return [];
+  // Only linked rows can share a cluster: rank and cluster them alone.
+  const linked = new Uint8Array(n);
+  for (let x = 0; x < li.length; x++) linked[li[x]!] = linked[lj[x]!] = 1;
+  const subset: number[] = [];
+  for (let i = 0; i < n; i++) if (linked[i]) subset.push(i);
+  const rank = tieRank(rows, opts.seed, subset);
+  const links = li.map((i, x) => ({ i, j: lj[x]!, p: lp[x]! }));
   const root = cluster({
     n,
     links,
-    probability: (i, j) => scorePair(features[i]!, features[j]!, freq, false).probability,
-    tax: features.map((f) => f.tax),
+    probability: (i, j) => pairProbability(t, i, j),
+    tax: t.tax,
     cannotLink: opts.cannotLink ?? [],
     rank,
   });
 
   const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
+  for (const i of subset) {
     const r = root[i]!;
     const list = byRoot.get(r);
     if (list) list.push(i);
-    else if (links.length > 0) byRoot.set(r, [i]);
+    else byRoot.set(r, [i]);
   }
   const groups: { survivor: number; group: DuplicateGroup }[] = [];
   for (const list of byRoot.values()) {
@@ -83,7 +102,7 @@ export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup
     const survivor = list[0]!;
     const members = list.map((row, k) => {
       if (k === 0) return { row, score: 1, evidence: "" };
-      const s = scorePair(features[row]!, features[survivor]!, freq);
+      const s = scorePair(t, row, survivor);
       return { row, score: Math.round(s.probability * 1000) / 1000, evidence: s.evidence };
     });
     groups.push({ survivor, group: { id: "G" + rows[survivor]!.clientId, members } });

@@ -84,16 +84,18 @@ function unionPeople(rows: readonly Row[]): Person[] {
   return out;
 }
 
-function toClient(rows: readonly Row[], order: number[], group: string): Omit<Client, "index"> {
-  const members = order.map((i) => rows[i]!);
-  const survivor = members[0]!;
-  if (members.length === 1) {
+function toClient(index: number, rows: readonly Row[], order: number[], group: string): Client {
+  const survivor = rows[order[0]!]!;
+  if (order.length === 1) {
+    // A client of one row shares that row's values and lists: nothing downstream mutates them.
     return {
-      id: survivor.clientId, rows: order, group, values: { ...survivor.values }, phones: [...survivor.phones],
-      emails: [...survivor.emails], domains: [...survivor.domains], contacts: [...survivor.contacts], tags: [...survivor.tags],
+      index, id: survivor.clientId, rows: order, group, values: survivor.values, phones: survivor.phones,
+      emails: survivor.emails, domains: survivor.domains, contacts: survivor.contacts, tags: survivor.tags,
     };
   }
+  const members = order.map((i) => rows[i]!);
   return {
+    index,
     id: survivor.clientId,
     rows: order,
     group,
@@ -112,9 +114,7 @@ function toClient(rows: readonly Row[], order: number[], group: string): Omit<Cl
  */
 export function mergeClients(rows: Row[], groups: DuplicateGroup[]): { clients: Client[]; clientOfRow: number[] } {
   const groupOfRow = new Int32Array(rows.length).fill(-1);
-  groups.forEach((g, k) => {
-    for (const m of g.members) groupOfRow[m.row] = k;
-  });
+  for (let k = 0; k < groups.length; k++) for (const m of groups[k]!.members) groupOfRow[m.row] = k;
   const clients: Client[] = [];
   const clientOfRow = new Array<number>(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
@@ -122,12 +122,12 @@ export function mergeClients(rows: Row[], groups: DuplicateGroup[]): { clients: 
     const k = groupOfRow[i]!;
     const index = clients.length;
     if (k === -1) {
-      clients.push({ index, ...toClient(rows, [i], "") });
+      clients.push(toClient(index, rows, [i], ""));
       clientOfRow[i] = index;
     } else {
       const g = groups[k]!;
       const order = g.members.map((m) => m.row);
-      clients.push({ index, ...toClient(rows, order, g.id) });
+      clients.push(toClient(index, rows, order, g.id));
       for (const r of order) clientOfRow[r] = index;
     }
   }

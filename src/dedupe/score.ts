@@ -1,5 +1,5 @@
 // Pair scoring: log-odds evidence per field (Fellegi-Sunter style, hand-set weights) with frequency adjustment.
-import { phoneTail, type Features, type Frequencies } from "./features.js";
+import type { FeatureTable } from "./features.js";
 import { jaroWinkler } from "./strings.js";
 
 /** Evidence that two rows are one company, and which fields agreed. */
@@ -40,9 +40,9 @@ const cacheX = new Int32Array(CACHE_SIZE).fill(-1);
 const cacheY = new Int32Array(CACHE_SIZE);
 const cacheS = new Float64Array(CACHE_SIZE);
 let cacheUsed = 0;
-let cachedVocab: string[] | null = null;
+let cachedVocab: readonly string[] | null = null;
 
-function tokenIdSim(x: number, y: number, vocab: string[]): number {
+function tokenIdSim(x: number, y: number, vocab: readonly string[]): number {
   if (x === y) return 1;
   if (x > y) {
     const t = x;
@@ -84,50 +84,67 @@ function tokenSim(a: string, b: string): number {
   return s >= 0.88 ? s : 0;
 }
 
+// nameSimilarity's second result: no object per pair in the hot loop.
+let lastSub = 0;
+
 /** Weighted share of A's tokens found in B (soft matching); A's weights are its tokens' IDF. */
-function containment(a: Features, b: Features, vocab: string[]): number {
+function containment(t: FeatureTable, a: number, b: number): number {
+  const tok = t.nameTok;
+  const vocab = t.vocab.values;
+  const idf = t.idf;
+  const bFrom = t.nameStart[b]!;
+  const bTo = t.nameStart[b + 1]!;
   let matched = 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  for (let x = 0; x < ai.length; x++) {
-    const ta = ai[x]!;
+  for (let x = t.nameStart[a]!, aTo = t.nameStart[a + 1]!; x < aTo; x++) {
+    const ta = tok[x]!;
     let best = 0;
-    for (let y = 0; y < bi.length; y++) {
-      const s = tokenIdSim(ta, bi[y]!, vocab);
+    for (let y = bFrom; y < bTo; y++) {
+      const s = tokenIdSim(ta, tok[y]!, vocab);
       if (s > best) {
         best = s;
         if (s === 1) break;
       }
     }
-    matched += a.weights[x]! * best;
+    matched += idf[ta]! * best;
   }
   return matched;
 }
 
-/** Name similarity in [0,1] and containment (one name inside the other). */
-export function nameSimilarity(a: Features, b: Features, fr: Frequencies): { sim: number; sub: number } {
-  if (a.compact === "" || b.compact === "") return { sim: 0, sub: 0 };
-  if (a.compact === b.compact) return { sim: 1, sub: 1 };
-  const ab = containment(a, b, fr.vocab);
-  const ba = containment(b, a, fr.vocab);
-  const dice = (ab + ba) / (a.weightSum + b.weightSum);
-  const sub = Math.max(a.weightSum > 0 ? ab / a.weightSum : 0, b.weightSum > 0 ? ba / b.weightSum : 0);
+/** Name similarity in [0,1] of two distinct names (Features.nameOf); containment (one name inside the other) in `lastSub`. */
+function nameSim(t: FeatureTable, a: number, b: number): number {
+  const ca = t.compact[a]!;
+  const cb = t.compact[b]!;
+  if (ca === "" || cb === "") return (lastSub = 0);
+  if (ca === cb) return (lastSub = 1);
+  const ab = containment(t, a, b);
+  const ba = containment(t, b, a);
+  const wa = t.weightSum[a]!;
+  const wb = t.weightSum[b]!;
+  const dice = (ab + ba) / (wa + wb);
+  lastSub = Math.max(wa > 0 ? ab / wa : 0, wb > 0 ? ba / wb : 0);
   let sim = dice;
   // Whole-name Jaro-Winkler catches split and joined words (`Roma Shka` / `Romashka`); with the same
   // number of words the token measure already sees a typo. Only between names of like length, and
   // not on long names, which their tokens serve well (JW's cost grows with the square of the length).
-  const la = a.compact.length;
-  const lb = b.compact.length;
-  if (sim < 0.95 && a.ids.length !== b.ids.length && Math.max(la, lb) <= 32 && Math.min(la, lb) >= 0.8 * Math.max(la, lb)) {
-    const jw = jaroWinkler(a.compact, b.compact);
+  const la = ca.length;
+  const lb = cb.length;
+  const na = t.nameStart[a + 1]! - t.nameStart[a]!;
+  const nb = t.nameStart[b + 1]! - t.nameStart[b]!;
+  if (sim < 0.95 && na !== nb && Math.max(la, lb) <= 32 && Math.min(la, lb) >= 0.8 * Math.max(la, lb)) {
+    const jw = jaroWinkler(ca, cb);
     if (jw >= 0.94 && jw > sim) sim = jw;
   }
-  return { sim, sub };
+  return sim;
+}
+
+/** Name similarity in [0,1] and containment of rows i and j. */
+export function nameSimilarity(t: FeatureTable, i: number, j: number): { sim: number; sub: number } {
+  const sim = nameSim(t, t.nameOf[i]!, t.nameOf[j]!);
+  return { sim, sub: lastSub };
 }
 
 function phoneMatch(a: string, b: string): boolean {
-  if (a === b) return true;
-  // A 7-digit local number matches the same number with its area code.
+  // Equal keys are one id; a 7-digit local number matches the same number with its area code.
   if (a.length < 10 || b.length < 10) {
     const short = a.length < b.length ? a : b;
     const long = a.length < b.length ? b : a;
@@ -137,148 +154,204 @@ function phoneMatch(a: string, b: string): boolean {
 }
 
 /** Some pair of phones of the same length differs in one digit: a typo, not evidence against. */
-function nearPhone(a: Features, b: Features): boolean {
-  for (const pa of a.phones) {
-    for (const pb of b.phones) {
+function nearPhone(t: FeatureTable, i: number, j: number): boolean {
+  const keys = t.phones.values;
+  for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) {
+    const pa = keys[t.phoneIds[x]!]!;
+    for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) {
+      const pb = keys[t.phoneIds[y]!]!;
       if (pa.length !== pb.length) continue;
       let diff = 0;
-      for (let i = 0; i < pa.length && diff < 2; i++) if (pa.charCodeAt(i) !== pb.charCodeAt(i)) diff++;
+      for (let k = 0; k < pa.length && diff < 2; k++) if (pa.charCodeAt(k) !== pb.charCodeAt(k)) diff++;
       if (diff < 2) return true;
     }
   }
   return false;
 }
 
-function sharedPhone(a: Features, b: Features, fr: Frequencies): number {
+function sharedPhone(t: FeatureTable, i: number, j: number): number {
   let best = -1;
-  for (const pa of a.phones) {
-    for (const pb of b.phones) {
-      if (!phoneMatch(pa, pb)) continue;
-      const w = byFrequency(PHONE, fr.phone.get(phoneTail(pa)) ?? 1);
+  const keys = t.phones.values;
+  for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) {
+    const ia = t.phoneIds[x]!;
+    for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) {
+      const ib = t.phoneIds[y]!;
+      if (ia !== ib && !phoneMatch(keys[ia]!, keys[ib]!)) continue;
+      const w = byFrequency(PHONE, t.phoneCount[t.phoneTail[ia]!]!);
       if (w > best) best = w;
     }
   }
   return best;
 }
 
-function sharedValue(a: string[], b: string[], freq: Map<string, number>, weight: number): number {
+function sharedValue(ids: readonly number[], start: Int32Array, i: number, j: number, count: Int32Array, weight: number): number {
   let best = -1;
-  for (const x of a) {
-    if (!b.includes(x)) continue;
-    const w = byFrequency(weight, freq.get(x) ?? 1);
+  const jFrom = start[j]!;
+  const jTo = start[j + 1]!;
+  for (let x = start[i]!, to = start[i + 1]!; x < to; x++) {
+    const id = ids[x]!;
+    let found = false;
+    for (let y = jFrom; y < jTo; y++) {
+      if (ids[y] === id) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) continue;
+    const w = byFrequency(weight, count[id]!);
     if (w > best) best = w;
   }
   return best;
 }
 
-function found(t: string, list: string[]): boolean {
-  for (const u of list) if (tokenSim(t, u) > 0) return true;
+function foundWord(w: string, t: FeatureTable, from: number, to: number): boolean {
+  for (let y = from; y < to; y++) if (tokenSim(w, t.streets.values[t.streetIds[y]!]!) > 0) return true;
   return false;
 }
 
-function streetSimilarity(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
+/** Street similarity of two distinct addresses (Features.addrOf). */
+function streetSimilarity(t: FeatureTable, a: number, b: number): number {
+  const aFrom = t.streetStart[a]!;
+  const aTo = t.streetStart[a + 1]!;
+  const bFrom = t.streetStart[b]!;
+  const bTo = t.streetStart[b + 1]!;
+  if (aFrom === aTo || bFrom === bTo) return 0;
+  const words = t.streets.values;
   let inA = 0;
-  for (const t of a) if (found(t, b)) inA++;
+  for (let x = aFrom; x < aTo; x++) if (foundWord(words[t.streetIds[x]!]!, t, bFrom, bTo)) inA++;
   let inB = 0;
-  for (const t of b) if (found(t, a)) inB++;
+  for (let y = bFrom; y < bTo; y++) if (foundWord(words[t.streetIds[y]!]!, t, aFrom, aTo)) inB++;
   // Containment: one source writes `3630 S. Wells Rm. 105`, another `3630 S Wells Ave`.
-  return Math.max(inA / a.length, inB / b.length);
+  return Math.max(inA / (aTo - aFrom), inB / (bTo - bFrom));
 }
 
 const f3 = (x: number): string => x.toFixed(3);
 
-/** Scores a pair of rows. Pure: depends only on the two rows and the file's frequencies. */
-export function scorePair(a: Features, b: Features, fr: Frequencies, withEvidence = true): PairScore {
-  // The hot loop asks only for the probability; evidence strings are built for group members.
-  const evidence: string[] | null = withEvidence ? [] : null;
-  let veto = false;
+// Set by logOdds: different valid tax ids.
+let vetoed = false;
+
+/** Summed log-odds of rows i and j; `ev` collects the fields that agreed when given. */
+function logOdds(t: FeatureTable, i: number, j: number, ev: string[] | null): number {
+  vetoed = false;
   let L = PRIOR;
   let phoneAgrees = false;
 
-  if (a.tax !== "" && b.tax !== "") {
-    if (a.tax === b.tax) {
+  const ta = t.tax[i]!;
+  const tb = t.tax[j]!;
+  if (ta !== "" && tb !== "") {
+    if (ta === tb) {
       L += TAX_EQUAL;
-      evidence?.push("tax_id=1.000");
+      ev?.push("tax_id=1.000");
     } else {
-      veto = true;
+      vetoed = true;
       L -= 20;
     }
   }
 
-  const name = nameSimilarity(a, b, fr);
-  if (a.compact !== "" && b.compact !== "") {
-    const s = name.sim;
+  const na = t.nameOf[i]!;
+  const nb = t.nameOf[j]!;
+  const s = nameSim(t, na, nb);
+  if (t.compact[na] !== "" && t.compact[nb] !== "") {
+    const sub = lastSub;
     if (s >= 0.95) L += 5;
     else if (s >= 0.85) L += 3.5;
     else if (s >= 0.7) L += 1.5;
     else if (s >= 0.5) L -= 0.5;
     else L -= 2;
     // One name inside the other (`Easter Seals Near South` in `Easter Seals Society ... Near South Side`).
-    if (s < 0.95 && name.sub >= 0.95) L += 1.5;
-    if (s >= 0.7 || name.sub >= 0.95) evidence?.push("name=" + f3(s));
+    if (s < 0.95 && sub >= 0.95) L += 1.5;
+    if (s >= 0.7 || sub >= 0.95) ev?.push("name=" + f3(s));
   }
 
-  if (a.phones.length > 0 && b.phones.length > 0) {
-    const w = sharedPhone(a, b, fr);
+  if (t.phoneStart[i + 1]! > t.phoneStart[i]! && t.phoneStart[j + 1]! > t.phoneStart[j]!) {
+    const w = sharedPhone(t, i, j);
     if (w >= 0) {
       L += w;
       phoneAgrees = true;
-      evidence?.push("phone=1.000");
-    } else if (!nearPhone(a, b)) L -= 0.5;
+      ev?.push("phone=1.000");
+    } else if (!nearPhone(t, i, j)) L -= 0.5;
   }
-  if (a.emails.length > 0 && b.emails.length > 0) {
-    const w = sharedValue(a.emails, b.emails, fr.email, EMAIL);
+  if (t.emailStart[i + 1]! > t.emailStart[i]! && t.emailStart[j + 1]! > t.emailStart[j]!) {
+    const w = sharedValue(t.emailIds, t.emailStart, i, j, t.emailCount, EMAIL);
     if (w >= 0) {
       L += w;
-      evidence?.push("email=1.000");
+      ev?.push("email=1.000");
     } else L -= 0.5;
   }
-  if (a.domains.length > 0 && b.domains.length > 0) {
-    const w = sharedValue(a.domains, b.domains, fr.domain, DOMAIN);
+  if (t.domainStart[i + 1]! > t.domainStart[i]! && t.domainStart[j + 1]! > t.domainStart[j]!) {
+    const w = sharedValue(t.domainIds, t.domainStart, i, j, t.domainCount, DOMAIN);
     if (w >= 0) {
       L += w;
-      evidence?.push("website=1.000");
+      ev?.push("website=1.000");
     } else L -= 1;
   }
 
-  if (a.house !== "" && b.house !== "") {
-    if (a.house !== b.house) L -= 4;
+  const aa = t.addrOf[i]!;
+  const ab = t.addrOf[j]!;
+  const ha = t.house[aa]!;
+  const hb = t.house[ab]!;
+  const streetsA = t.streetStart[aa + 1]! > t.streetStart[aa]!;
+  const streetsB = t.streetStart[ab + 1]! > t.streetStart[ab]!;
+  if (ha >= 0 && hb >= 0) {
+    if (ha !== hb) L -= 4;
     else {
-      const s = streetSimilarity(a.street, b.street);
+      const s = aa === ab ? (streetsA ? 1 : 0) : streetSimilarity(t, aa, ab);
       if (s >= 0.8) {
-        L += byFrequency(ADDRESS, fr.address.get(a.addrKey) ?? 1);
+        const key = t.addrKey[aa]!;
+        L += byFrequency(ADDRESS, key < 0 ? 1 : t.addrCount[key]!);
         // Phone and address together: two independent identifiers agreeing on one place and line.
         if (phoneAgrees) L += 1;
-        evidence?.push("address=" + f3(s));
-      } else if (a.street.length > 0 && b.street.length > 0) L -= 1;
+        ev?.push("address=" + f3(s));
+      } else if (streetsA && streetsB) L -= 1;
     }
-  } else if (a.street.length > 0 && b.street.length > 0) {
-    const s = streetSimilarity(a.street, b.street);
+  } else if (streetsA && streetsB) {
+    const s = aa === ab ? 1 : streetSimilarity(t, aa, ab);
     if (s >= 0.8) {
       L += 1;
-      evidence?.push("address=" + f3(s));
+      ev?.push("address=" + f3(s));
     }
   }
 
-  if (a.city !== "" && b.city !== "") {
+  const cityA = t.city[i]!;
+  const cityB = t.city[j]!;
+  if (cityA >= 0 && cityB >= 0) {
     // A typo in a city name (`Brașov` / `Brasov` once folded) keeps the length within two.
-    if (a.city === b.city || (Math.abs(a.city.length - b.city.length) <= 2 && jaroWinkler(a.city, b.city) >= 0.92)) {
+    if (cityA === cityB || citiesAlike(t.cities.values[cityA]!, t.cities.values[cityB]!)) {
       L += 0.5;
-      evidence?.push("city=1.000");
+      ev?.push("city=1.000");
     } else L -= 3;
   }
-  if (a.region !== "" && b.region !== "") {
-    if (a.region === b.region) evidence?.push("region=1.000");
+  const ra = t.region[i]!;
+  const rb = t.region[j]!;
+  if (ra >= 0 && rb >= 0) {
+    if (ra === rb) ev?.push("region=1.000");
     else L -= 1;
   }
-  if (a.postal !== "" && b.postal !== "") {
-    if (a.postal === b.postal) {
+  const pa = t.postal[i]!;
+  const pb = t.postal[j]!;
+  if (pa >= 0 && pb >= 0) {
+    if (pa === pb) {
       L += 1;
-      evidence?.push("postal_code=1.000");
+      ev?.push("postal_code=1.000");
     } else L -= 1.5;
   }
+  return L;
+}
 
-  const probability = veto ? 0 : 1 / (1 + Math.exp(-L));
-  return { logOdds: L, probability, veto, evidence: evidence ? evidence.join("|") : "" };
+function citiesAlike(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= 2 && jaroWinkler(a, b) >= 0.92;
+}
+
+/** The match probability of rows i and j in [0,1]: the hot loop's question. */
+export function pairProbability(t: FeatureTable, i: number, j: number): number {
+  const L = logOdds(t, i, j, null);
+  return vetoed ? 0 : 1 / (1 + Math.exp(-L));
+}
+
+/** Scores a pair of rows. Pure: depends only on the two rows and the file's frequencies. */
+export function scorePair(t: FeatureTable, i: number, j: number): PairScore {
+  const evidence: string[] = [];
+  const L = logOdds(t, i, j, evidence);
+  const veto = vetoed;
+  return { logOdds: L, probability: veto ? 0 : 1 / (1 + Math.exp(-L)), veto, evidence: evidence.join("|") };
 }
