@@ -3,11 +3,30 @@ import type { Lang } from "./types.js";
 
 export type Phrase = Record<Lang, string>;
 
+/** A template split once into literal text (even slots) and placeholder names (odd slots). */
+const compiled = new Map<string, string[]>();
+function compile(text: string): string[] {
+  let parts = compiled.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    compiled.set(text, parts);
+  }
+  return parts;
+}
+
 /** Picks the phrase for `lang` and fills `{name}` placeholders from `vars`. */
 export function say(lang: Lang, phrase: Phrase, vars?: Record<string, string | number>): string {
   const text = phrase[lang] ?? phrase.en;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const parts = compile(text);
+  if (parts.length === 1) return text;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
+    const v = vars[k];
+    out += (v === undefined ? `{${k}}` : String(v)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
