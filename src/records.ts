@@ -34,6 +34,10 @@ const TAG_SPLIT = /\s*[,;]\s*/;
 /** Trims a cell and drops the `'` an export put before `+ - =` to keep a spreadsheet from computing it. */
 export function cleanCell(cell: string | undefined): string {
   if (cell === undefined || cell === "") return "";
+  // Most cells need nothing: neither end is white space (which starts at U+0009..U+0020, U+00A0 and U+1680 up) nor a `'`.
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  if (first > 32 && first !== 39 && first !== 0xa0 && first < 0x1680 && last > 32 && last !== 0xa0 && last < 0x1680) return cell;
   let v = cell.trim();
   if (v.charCodeAt(0) === 39 /* ' */) {
     const next = v.charCodeAt(1);
@@ -50,63 +54,80 @@ function foldType(value: string): string {
 interface Source {
   field: Field;
   column: number;
-  /** 0 one value, 1 phones, 2 e-mails. */
-  split: 0 | 1 | 2;
 }
 
-/** One record on its way: accepted, rejected, or a person's row waiting to find its company. */
-interface Item {
-  line: number;
-  cells: string[];
-  idValue: string;
-  nameValue: string;
-  raw: Partial<Record<Field, string[]>>;
-  tags: string[];
-  error: string;
-  person: boolean;
-  personName: string;
-  personCompany: string;
-  personRole: string;
-  clientId: string;
-  /** Index of the company item this person joined, or -1. */
-  joined: number;
+/** A person's row as read, before it finds its company. */
+interface PersonRow {
+  name: string;
+  company: string;
+  role: string;
 }
 
-// Arrays start as literals of their first value: a push onto `[]` reserves 17 slots, which on 300k records
-// with a dozen fields is most of this stage's garbage.
-function pushValues(raw: Partial<Record<Field, string[]>>, source: Source, value: string): void {
-  if (source.split !== 0 && (value.indexOf(",") >= 0 || value.indexOf(";") >= 0)) {
-    for (const part of value.split(source.split === 1 ? PHONE_SPLIT : EMAIL_SPLIT)) {
+// Records without people or tags share one empty list each (never written to: `pushTags` replaces it).
+const NO_CONTACTS: RawPerson[] = Object.freeze([]) as unknown as RawPerson[];
+const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
+
+/** Adds a cell's values for `field` to `out`: the cell cleaned, a phone or e-mail cell split into its values. */
+export function pushCellValues(out: string[], field: Field, cell: string | undefined): void {
+  const value = cleanCell(cell);
+  if (value === "") return;
+  const split = PHONE_LIKE.has(field) ? PHONE_SPLIT : EMAIL_LIKE.has(field) ? EMAIL_SPLIT : null;
+  if (split !== null && (value.indexOf(",") >= 0 || value.indexOf(";") >= 0)) {
+    for (const part of value.split(split)) {
       const v = cleanCell(part);
-      if (!v) continue;
-      const list = raw[source.field];
-      if (list) list.push(v);
-      else raw[source.field] = [v];
+      if (v) out.push(v);
     }
     return;
   }
-  const list = raw[source.field];
-  if (list) list.push(value);
-  else raw[source.field] = [value];
+  out.push(value);
 }
 
-function pushTags(item: { tags: string[] }, value: string): void {
+/** A field's raw values: its own list where the record has one, else its columns' cells, cleaned and split. */
+export function recordValues(rec: AcceptedRecord, mapping: Mapping, field: Field): string[] {
+  const own = rec.raw?.[field];
+  if (own) return own;
+  const out: string[] = [];
+  const columns = mapping.columns[field];
+  if (columns) for (const c of columns) pushCellValues(out, field, rec.cells[c]);
+  return out;
+}
+
+/** Every field's raw values, only fields with values (tests and diagnostics). */
+export function recordRaw(rec: AcceptedRecord, mapping: Mapping): Partial<Record<Field, string[]>> {
+  const out: Partial<Record<Field, string[]>> = {};
+  for (const f of FIELDS) {
+    const vs = recordValues(rec, mapping, f);
+    if (vs.length > 0) out[f] = vs;
+  }
+  return out;
+}
+
+/** A continuation's value joins the field's values: the record gets its own list the first time. */
+function appendValue(target: AcceptedRecord, mapping: Mapping, field: Field, cell: string | undefined): void {
+  if (cleanCell(cell) === "") return;
+  let raw = target.raw;
+  if (raw === null) raw = target.raw = {};
+  let list = raw[field];
+  if (!list) list = raw[field] = [...recordValues({ ...target, raw: null }, mapping, field)];
+  pushCellValues(list, field, cell);
+}
+
+function pushTags(rec: { tags: string[] }, value: string): void {
   if (value.indexOf(",") < 0 && value.indexOf(";") < 0) {
-    if (item.tags.length) item.tags.push(value);
-    else item.tags = [value];
+    if (rec.tags.length) rec.tags.push(value);
+    else rec.tags = [value];
     return;
   }
   for (const part of value.split(TAG_SPLIT)) {
     if (!part) continue;
-    if (item.tags.length) item.tags.push(part);
-    else item.tags = [part];
+    if (rec.tags.length) rec.tags.push(part);
+    else rec.tags = [part];
   }
 }
 
-function firstValue(cells: string[], columns: readonly number[] | undefined): string {
-  if (!columns) return "";
-  for (const c of columns) {
-    const v = cleanCell(cells[c]);
+function firstValue(cells: string[], columns: readonly number[]): string {
+  for (let i = 0; i < columns.length; i++) {
+    const v = cleanCell(cells[columns[i]!]);
     if (v) return v;
   }
   return "";
@@ -125,11 +146,7 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
   let width = table.header.length;
   while (width > 1 && table.header[width - 1]!.trim() === "") width--;
   const sources: Source[] = [];
-  for (const field of FIELDS) {
-    for (const column of mapping.columns[field] ?? []) {
-      sources.push({ field, column, split: PHONE_LIKE.has(field) ? 1 : EMAIL_LIKE.has(field) ? 2 : 0 });
-    }
-  }
+  for (const field of FIELDS) for (const column of mapping.columns[field] ?? []) sources.push({ field, column });
   const idColumns = mapping.columns.id ?? [];
   const nameColumns = mapping.columns.name ?? [];
   const tagColumns = mapping.tags;
@@ -156,6 +173,13 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
     }
     return true;
   };
+  const appendContinuation = (target: AcceptedRecord, cells: string[]): void => {
+    for (const s of sources) appendValue(target, mapping, s.field, cells[s.column]);
+    for (const c of tagColumns) {
+      const v = cleanCell(cells[c]);
+      if (v) pushTags(target, v);
+    }
+  };
 
   // Trailers: the run of records at the end with at most one filled cell, if any record before has two.
   const records = table.records;
@@ -167,27 +191,28 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
     }
   } // with no record of two filled cells (a one-column file) nothing is a trailer
 
-  const items: Item[] = [];
+  // Every record on its way (accepted, rejected, or a person's row), and what only a few of them have.
+  const items: AcceptedRecord[] = [];
+  const idValues: string[] = [];
+  const errors = new Map<number, string>();
+  const persons = new Map<number, PersonRow>();
   for (let r = 0; r < records.length; r++) {
     const { line, cells } = records[r]!;
-    const idValue = firstValue(cells, idColumns);
-    const nameValue = firstValue(cells, nameColumns);
+    const idValue = idColumns.length ? firstValue(cells, idColumns) : "";
+    const nameValue = nameColumns.length ? firstValue(cells, nameColumns) : "";
     if (idValue === "" && nameValue === "" && countFilled(cells, 1) === 0) continue; // an all-empty record
     const previous = items.length > 0 ? items[items.length - 1]! : undefined;
 
     if (r >= trailerStart) {
       // A lone tag, requisite, phone or e-mail at the end still continues the record above it.
       if (idValue === "" && nameValue === "" && previous && continues(cells)) {
-        appendContinuation(previous, cells, sources, tagColumns);
+        appendContinuation(previous, cells);
         continue;
       }
       break; // the rest are trailers
     }
 
-    const item: Item = {
-      line, cells, idValue, nameValue, raw: {}, tags: [], error: "",
-      person: false, personName: "", personCompany: "", personRole: "", clientId: "", joined: -1,
-    };
+    const item: AcceptedRecord = { line, clientId: "", cells, raw: null, contacts: NO_CONTACTS, tags: NO_TAGS };
 
     // A wrong field count rejects first; trailing empty fields (Bitrix24's line-ending `;`) are padding.
     if (cells.length > width) {
@@ -201,90 +226,91 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
       if (last >= 0) {
         let extra = "";
         for (let c = width; c <= last && !extra; c++) extra = cleanCell(cells[c]);
-        item.error = say(lang, TEXT.extraFields, { n: last + 1, h: width, value: extra.length > 40 ? extra.slice(0, 40) + "…" : extra });
+        errors.set(items.length, say(lang, TEXT.extraFields, { n: last + 1, h: width, value: extra.length > 40 ? extra.slice(0, 40) + "…" : extra }));
         items.push(item);
+        idValues.push(idValue);
         continue;
       }
     }
 
+    let personName = "";
     if (personType && personValues.has(foldType(cells[personType.column] ?? ""))) {
-      item.person = true;
       let name = cleanCell(cells[personCols.fullName ?? -1]);
       if (!name) name = [cleanCell(cells[personCols.firstName ?? -1]), cleanCell(cells[personCols.lastName ?? -1])].filter(Boolean).join(" ");
-      item.personCompany = companyColumn !== undefined ? cleanCell(cells[companyColumn]) : nameValue;
+      const company = companyColumn !== undefined ? cleanCell(cells[companyColumn]) : nameValue;
       // With a company column of its own, the name column is the person's (Odoo writes "Company, Person").
       if (!name && companyColumn !== undefined) name = nameValue;
-      if (companyColumn !== undefined && item.personCompany) {
-        const prefix = item.personCompany + ", ";
+      if (companyColumn !== undefined && company) {
+        const prefix = company + ", ";
         if (name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
       }
-      item.personName = name;
-      item.personRole = cleanCell(cells[personCols.jobTitle ?? -1]);
+      personName = name;
+      persons.set(items.length, { name, company, role: cleanCell(cells[personCols.jobTitle ?? -1]) });
     }
 
-    const hasName = nameValue !== "" || item.personName !== "";
-    if (!hasName) {
+    if (nameValue === "" && personName === "") {
       if (idValue === "" && previous && continues(cells)) {
-        appendContinuation(previous, cells, sources, tagColumns);
+        appendContinuation(previous, cells);
         continue;
       }
-      item.error = say(lang, TEXT.noName);
+      errors.set(items.length, say(lang, TEXT.noName));
       items.push(item);
+      idValues.push(idValue);
       continue;
     }
 
-    for (const s of sources) {
-      const v = cleanCell(cells[s.column]);
-      if (v) pushValues(item.raw, s, v);
-    }
-    for (const c of tagColumns) {
-      const v = cleanCell(cells[c]);
+    for (let i = 0; i < tagColumns.length; i++) {
+      const v = cleanCell(cells[tagColumns[i]!]);
       if (v) pushTags(item, v);
     }
     items.push(item);
+    idValues.push(idValue);
   }
 
   // People's rows join the company of the file whose name has the same match key.
-  const contactsOf = new Map<number, RawPerson[]>();
-  if (items.some((it) => it.person)) {
+  const joined = new Set<number>();
+  if (persons.size > 0) {
+    const contactsOf = new Map<number, RawPerson[]>();
     // Match keys are costly (transliteration): only files with people's rows need them here.
     const companyByKey = new Map<string, number>();
     for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      if (it.person || it.error) continue;
-      const key = nameKey(it.nameValue);
+      if (persons.has(i) || errors.has(i)) continue;
+      const key = nameKey(firstValue(items[i]!.cells, nameColumns));
       if (key && !companyByKey.has(key)) companyByKey.set(key, i);
     }
-    for (let i = 0; i < items.length; i++) {
+    for (const [i, person] of persons) {
+      if (errors.has(i)) continue;
       const it = items[i]!;
-      if (!it.person || it.error) continue;
-      const key = it.personCompany ? nameKey(it.personCompany) : "";
+      const key = person.company ? nameKey(person.company) : "";
       const company = key ? companyByKey.get(key) : undefined;
       if (company !== undefined) {
-        it.joined = company;
-        const person: RawPerson = {
+        joined.add(i);
+        const value = (f: Field) => recordValues(it, mapping, f);
+        const raw: RawPerson = {
           line: it.line,
-          name: it.personName,
-          role: it.personRole || (it.raw.contact_role?.[0] ?? ""),
-          phones: [...(it.raw.phone ?? []), ...(it.raw.contact_phone ?? [])],
-          emails: [...(it.raw.email ?? []), ...(it.raw.contact_email ?? [])],
+          name: person.name,
+          role: person.role || (value("contact_role")[0] ?? ""),
+          phones: [...value("phone"), ...value("contact_phone")],
+          emails: [...value("email"), ...value("contact_email")],
         };
         let list = contactsOf.get(company);
         if (!list) contactsOf.set(company, (list = []));
-        list.push(person);
-      } else if (it.personName) {
-        it.raw.name = [it.personName]; // a client of its own, named by the person
+        list.push(raw);
+      } else if (person.name) {
+        (it.raw ??= {}).name = [person.name]; // a client of its own, named by the person
       }
     }
+    for (const [i, list] of contactsOf) items[i]!.contacts = list;
   }
 
   // client_id: the exported id where it is unique; `L<line>` where missing; `<id>@L<line>` where repeated.
   const seen = new Set<string>();
   const repeated = new Map<string, number>();
-  for (const it of items) {
-    const id = (it.clientId = it.idValue || `L${it.line}`);
-    if (!seen.has(id)) seen.add(id);
-    else repeated.set(id, (repeated.get(id) ?? 1) + 1);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const id = (it.clientId = idValues[i] || `L${it.line}`);
+    const size = seen.size;
+    if (seen.add(id).size === size) repeated.set(id, (repeated.get(id) ?? 1) + 1); // one lookup, not has + add
   }
   const warnings: Warning[] = [];
   if (repeated.size > 0) {
@@ -297,34 +323,24 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
     }
   }
 
-  const accepted: AcceptedRecord[] = [];
   const rejects: Reject[] = [];
-  let contacts = 0;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    if (it.error) rejects.push({ line: it.line, clientId: it.clientId, error: it.error, raw: it.cells.join(table.delimiter) });
-    else if (it.joined >= 0) contacts++;
-    else accepted.push({ line: it.line, clientId: it.clientId, raw: it.raw, contacts: contactsOf.get(i) ?? [], tags: it.tags });
+  let accepted = items;
+  if (errors.size > 0 || joined.size > 0) {
+    accepted = [];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      const error = errors.get(i);
+      if (error !== undefined) rejects.push({ line: it.line, clientId: it.clientId, error, raw: it.cells.join(table.delimiter) });
+      else if (!joined.has(i)) accepted.push(it);
+    }
   }
 
   return {
     records: accepted,
     rejects,
     warnings,
-    contacts,
-    rows: accepted.length + rejects.length + contacts,
+    contacts: joined.size,
+    rows: accepted.length + rejects.length + joined.size,
     hasIdColumn: idColumns.length > 0,
   };
-}
-
-/** A continuation row's values join the record above: its fields' values and its tags. */
-function appendContinuation(target: Item, cells: string[], sources: Source[], tagColumns: number[]): void {
-  for (const s of sources) {
-    const v = cleanCell(cells[s.column]);
-    if (v) pushValues(target.raw, s, v);
-  }
-  for (const c of tagColumns) {
-    const v = cleanCell(cells[c]);
-    if (v) pushTags(target, v);
-  }
 }

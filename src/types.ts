@@ -240,12 +240,18 @@ export interface RawPerson {
   emails: string[];
 }
 
-/** A record that passed the record rules: every raw value per field, in column order. */
+/**
+ * A record that passed the record rules. A field's raw values (trimmed, empties dropped, a leading `'`
+ * before `+ - =` stripped, multi-value cells split, in column order) are `raw[field]` where `raw` has
+ * the field, else its mapped columns' cells (`recordValues` in src/records.ts gives either).
+ */
 export interface AcceptedRecord {
   line: number;
   clientId: string;
-  /** Raw values per field, trimmed, empties dropped, a leading `'` before `+ - =` stripped; multi-value cells split. */
-  raw: Partial<Record<Field, string[]>>;
+  /** The record's cells as read: the table's own array, not a copy (no per-field arrays for 300k records). */
+  cells: string[];
+  /** Every value of the fields whose values are not just their cells' (continuation rows, a person's name); null when none. */
+  raw: Partial<Record<Field, string[]>> | null;
   contacts: RawPerson[];
   tags: string[];
 }

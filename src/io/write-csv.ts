@@ -62,6 +62,22 @@ export class CsvWriter {
     this.end();
   }
 
+  private readonly cache = new Map<string, string>();
+
+  /** A cell whose values repeat (labels, reasons, manager names): each distinct value is encoded once. */
+  label(v: string): this {
+    let s = this.cache.get(v);
+    if (s === undefined) {
+      s = encodeCell(v, this.delimiterCode);
+      if (this.cache.size < 100_000) this.cache.set(v, s);
+    }
+    if (this.first) {
+      this.line = s;
+      this.first = false;
+    } else this.line += this.delimiter + s;
+    return this;
+  }
+
   cell(v: Cell): this {
     const s = typeof v === "number" ? formatNumber(v) : encodeCell(v, this.delimiterCode);
     if (this.first) {
@@ -80,7 +96,7 @@ export class CsvWriter {
     this.pending += this.line + "\n";
     this.line = "";
     this.first = true;
-    if (this.pending.length > 1 << 16) this.flush();
+    if (this.pending.length > 1 << 20) this.flush();
   }
 
   flush(): void {

@@ -58,13 +58,38 @@ export function settleDayOrder(values: Iterable<string>, habit: boolean | null, 
   let dayFirst = 0;
   let monthFirst = 0;
   for (const v of values) {
-    const m = NUMERIC_DMY.exec(v.trim());
-    if (!m) continue;
-    const a = +m[1]!;
-    const b = +m[3]!;
-    if (a > 12 && b <= 12) dayFirst++;
-    else if (b > 12 && a <= 12) monthFirst++;
+    const vote = dayOrderVote(v);
+    if (vote === 1) dayFirst++;
+    else if (vote === -1) monthFirst++;
   }
+  return dayOrderOf(dayFirst, monthFirst, habit, lang);
+}
+
+/** `settleDayOrder` over distinct values and how often each occurs (each distinct value is read once). */
+export function settleDayOrderCounted(distinct: readonly string[], counts: ArrayLike<number>, habit: boolean | null, lang: Lang = "en"): boolean {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    const n = counts[i]!;
+    const vote = dayOrderVote(distinct[i]!);
+    if (vote === 1) dayFirst += n;
+    else if (vote === -1) monthFirst += n;
+  }
+  return dayOrderOf(dayFirst, monthFirst, habit, lang);
+}
+
+/** 1: the value can only be day first; -1: only month first; 0: it does not say. */
+function dayOrderVote(v: string): number {
+  const m = NUMERIC_DMY.exec(v.trim());
+  if (!m) return 0;
+  const a = +m[1]!;
+  const b = +m[3]!;
+  if (a > 12 && b <= 12) return 1;
+  if (b > 12 && a <= 12) return -1;
+  return 0;
+}
+
+function dayOrderOf(dayFirst: number, monthFirst: number, habit: boolean | null, lang: Lang): boolean {
   if (dayFirst > monthFirst) return true;
   if (monthFirst > dayFirst) return false;
   if (habit !== null) return habit;

@@ -2,13 +2,14 @@
 import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
-import { DATE_FIELDS, NUMBER_FIELDS } from "../types.js";
-import type { AcceptedRecord, DateField, Field, FieldValues, Lang, Mapping, NumberField, Person, RecordsResult, Row, Warning } from "../types.js";
+import { cleanCell, pushCellValues } from "../records.js";
+import { DATE_FIELDS, FIELDS, NUMBER_FIELDS } from "../types.js";
+import type { AcceptedRecord, Field, FieldValues, Lang, Mapping, Person, RecordsResult, Row, Warning } from "../types.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "./contact.js";
 import { isKnownCountry, normaliseCountry } from "./country.js";
-import { parseDate, settleDayOrder } from "./dates.js";
+import { parseDate, settleDayOrderCounted } from "./dates.js";
 import { displayName, legalForm, nameKey } from "./names.js";
-import { parseEmployees, parseNumber, settleDecimalMark } from "./numbers.js";
+import { parseEmployees, parseNumber, settleDecimalMarkCounted } from "./numbers.js";
 import { normalisePhone } from "./phones.js";
 import { isValidCui, isValidInn, normaliseTaxId } from "./taxid.js";
 
@@ -53,23 +54,96 @@ const PLAIN_NUMERIC = /^[\d\s\u00a0\u202f.,]+$/;
 const WS = /\s+/g;
 const SAMPLE = 5000;
 
+/** Field kinds in the row loop (an integer switch, not a string one). */
+const K_PLAIN = 0;
+const K_NAME = 1;
+const K_COUNTRY = 2;
+const K_LATER = 3;
+const K_DATE = 4;
+const K_NUMBER = 5;
+const K_EMPLOYEES = 6;
+
+// Fields whose one cell may hold several values: their first value is the cell's first part.
+const SPLIT_FIELDS = new Set<Field>(["phone", "contact_phone", "email", "contact_email"]);
+
+/** How the row loop treats one field of the mapping. */
+interface Plan {
+  field: Field;
+  kind: number;
+  columns: readonly number[];
+  split: boolean;
+  /** Index in FIELDS. */
+  at: number;
+  /** Dates and numbers: the column's values interned, and each distinct value's result once computed (the field's own: its day order or decimal mark is fixed). */
+  interned: Interned | null;
+  results: Array<string | null | undefined>;
+  dayFirst: boolean;
+  decimalComma: boolean;
+  problem: string;
+}
+
+/** The field's first raw value (as `recordValues(...)[0]`), without building the list. */
+function firstOf(rec: AcceptedRecord, field: Field, columns: readonly number[], split: boolean): string {
+  const raw = rec.raw;
+  if (raw !== null) {
+    const own = raw[field];
+    if (own) return own[0] ?? "";
+  }
+  const cells = rec.cells;
+  for (let i = 0; i < columns.length; i++) {
+    const v = cleanCell(cells[columns[i]!]);
+    if (v === "") continue;
+    if (split && (v.indexOf(",") >= 0 || v.indexOf(";") >= 0)) {
+      const parts: string[] = [];
+      pushCellValues(parts, field, v);
+      if (parts.length > 0) return parts[0]!;
+      continue;
+    }
+    return v;
+  }
+  return "";
+}
+
+/** The field's raw values written into `out` from its start (no new list per record); their count. */
+function valuesOf(out: string[], rec: AcceptedRecord, field: Field, columns: readonly number[]): number {
+  const own = rec.raw !== null ? rec.raw[field] : undefined;
+  if (own) {
+    for (let i = 0; i < own.length; i++) out[i] = own[i]!;
+    return own.length;
+  }
+  const cells = rec.cells;
+  let n = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const v = cleanCell(cells[columns[i]!]);
+    if (v === "") continue;
+    if (SPLIT_FIELDS.has(field) && (v.indexOf(",") >= 0 || v.indexOf(";") >= 0)) {
+      const parts: string[] = [];
+      pushCellValues(parts, field, v);
+      for (const part of parts) out[n++] = part;
+    } else out[n++] = v;
+  }
+  return n;
+}
+
 /** The default country: the one given, else the one the data points at, else the header language's. */
-export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: Lang, given?: string): string {
+export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: Lang, given?: string, mapping?: Mapping): string {
   if (given) {
     const c = normaliseCountry(given);
     return c.length === 2 ? c.toUpperCase() : c;
   }
+  const columns = mapping?.columns ?? {};
+  const first = (rec: AcceptedRecord, f: Field) => firstOf(rec, f, columns[f] ?? NO_COLUMNS, SPLIT_FIELDS.has(f));
   const score = new Map<string, number>();
   const add = (c: string, w: number) => score.set(c, (score.get(c) ?? 0) + w);
   const n = Math.min(records.length, SAMPLE);
   for (let i = 0; i < n; i++) {
-    const raw = records[i]!.raw;
-    const country = raw.country?.[0];
+    const rec = records[i]!;
+    const country = first(rec, "country");
     if (country) {
       const c = normaliseCountry(country);
       if (isKnownCountry(c)) add(c, 2);
     }
-    const phone = raw.phone?.[0];
+    const phone = first(rec, "phone");
     if (phone) {
       const t = phone.trim();
       const d = t.replace(DIGITS, "");
@@ -78,7 +152,7 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
       else if (t.startsWith("+373") || d.startsWith("00373")) add("MD", 1);
       else if (t.startsWith("+1") || (d.length === 10 && !t.startsWith("+") && d[0] !== "0")) add("US", 1);
     }
-    const tax = raw.tax_id?.[0];
+    const tax = first(rec, "tax_id");
     if (tax) {
       const t = tax.trim();
       const d = t.replace(DIGITS, "");
@@ -86,7 +160,7 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
       else if ((d.length === 10 || d.length === 12) && isValidInn(d)) add("RU", 1);
       else if (d.length >= 2 && d.length <= 9 && isValidCui(d)) add("RO", 1);
     }
-    const name = raw.name?.[0];
+    const name = first(rec, "name");
     if (name) {
       if (CYRILLIC.test(name)) add("RU", 1);
       else {
@@ -108,43 +182,56 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
   return lang === "ru" ? "RU" : lang === "ro" ? "RO" : "US";
 }
 
-function* fieldValues(records: readonly AcceptedRecord[], field: Field, filter?: RegExp): Generator<string> {
-  for (const r of records) {
-    const vs = r.raw[field];
-    if (!vs) continue;
-    for (const v of vs) if (!filter || filter.test(v)) yield v;
-  }
+const NO_COLUMNS: readonly number[] = [];
+
+/** A column's values interned: the distinct values, how often each occurs, and each record's first value by number. */
+interface Interned {
+  distinct: string[];
+  counts: number[];
+  /** Per record, the index of its first value in `distinct`, -1 for none. */
+  first: Int32Array;
 }
 
-/** Every field empty, written as one literal so every row's values share one object shape. */
-function emptyValues(): FieldValues {
-  return { id: "", name: "", tax_id: "", country: "", region: "", city: "", address: "", postal_code: "", phone: "", email: "", website: "", industry: "", industry_code: "", company_type: "", employees: "", annual_revenue: "", owner: "", created_at: "", last_activity_at: "", activity_count: "", deals_won: "", revenue_won: "", last_purchase_at: "", status: "", motivation: "", notes: "", contact_name: "", contact_role: "", contact_phone: "", contact_email: "" };
+/** Every value of one field over all records, read once: column settling counts them, the row loop looks up by number. */
+function intern(records: readonly AcceptedRecord[], field: Field, columns: readonly number[]): Interned {
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const counts: number[] = [];
+  const first = new Int32Array(records.length).fill(-1);
+  const scratch: string[] = [];
+  for (let r = 0; r < records.length; r++) {
+    const n = valuesOf(scratch, records[r]!, field, columns);
+    for (let i = 0; i < n; i++) {
+      const v = scratch[i]!;
+      let id = ids.get(v);
+      if (id === undefined) {
+        id = distinct.length;
+        ids.set(v, id);
+        distinct.push(v);
+        counts.push(0);
+      }
+      counts[id]!++;
+      if (i === 0) first[r] = id;
+    }
+  }
+  return { distinct, counts, first };
 }
 
-function cachedEmail(cache: Map<string, string | null>, raw: string): string | null {
-  let e = cache.get(raw);
-  if (e === undefined) {
-    e = normaliseEmail(raw);
-    cache.set(raw, e);
-  }
-  return e;
+/** The row's values from a list in FIELDS order, written as one literal so every row's values share one object shape. */
+function valuesFrom(v: string[]): FieldValues {
+  return { id: v[0]!, name: v[1]!, tax_id: v[2]!, country: v[3]!, region: v[4]!, city: v[5]!, address: v[6]!, postal_code: v[7]!, phone: v[8]!, email: v[9]!, website: v[10]!, industry: v[11]!, industry_code: v[12]!, company_type: v[13]!, employees: v[14]!, annual_revenue: v[15]!, owner: v[16]!, created_at: v[17]!, last_activity_at: v[18]!, activity_count: v[19]!, deals_won: v[20]!, revenue_won: v[21]!, last_purchase_at: v[22]!, status: v[23]!, motivation: v[24]!, notes: v[25]!, contact_name: v[26]!, contact_role: v[27]!, contact_phone: v[28]!, contact_email: v[29]! };
+}
+const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
+if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "employees") throw new Error("valuesFrom no longer matches FIELDS");
+
+// A list grown by `push` keeps room for 17 values; rows live to the end of the run, so they keep exact copies.
+function exact(list: string[]): string[] {
+  return list.length === 0 ? [] : list.length === 1 ? [list[0]!] : list.slice();
 }
 
-function cachedDomain(cache: Map<string, string>, raw: string): string {
-  let d = cache.get(raw);
-  if (d === undefined) {
-    d = websiteDomain(raw);
-    cache.set(raw, d);
-  }
-  return d;
-}
-
-function pushUnique(list: string[], seen: Set<string>, value: string): void {
-  if (value && !seen.has(value)) {
-    seen.add(value);
-    list.push(value);
-  }
-}
+// Rows with no people or tags share one empty list each (nothing downstream writes to a row's lists).
+const NO_PEOPLE: Person[] = Object.freeze([]) as unknown as Person[];
+const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Every accepted record as a Row: values normalised (dates `YYYY-MM-DD`, numbers plain decimals,
@@ -156,185 +243,186 @@ export function normaliseRecords(result: RecordsResult, ctx: NormaliseContext): 
   const { records } = result;
   const lang = ctx.lang;
   const headerLang = ctx.headerLang ?? ctx.lang;
-  const habits = DIALECT_HABITS[ctx.mapping.dialect] ?? { dayFirst: null, decimalComma: null };
-  const defaultCountry = inferDefaultCountry(records, headerLang, ctx.defaultCountry);
+  const mapping = ctx.mapping;
+  const habits = DIALECT_HABITS[mapping.dialect] ?? { dayFirst: null, decimalComma: null };
+  const defaultCountry = inferDefaultCountry(records, headerLang, ctx.defaultCountry, mapping);
 
-  // Settle every date and number column once, over all of its values.
-  const dayFirst = {} as Record<DateField, boolean>;
-  for (const f of DATE_FIELDS) dayFirst[f] = settleDayOrder(fieldValues(records, f), habits.dayFirst, headerLang);
-  const decimalComma = {} as Record<NumberField, boolean>;
-  for (const f of NUMBER_FIELDS) {
-    // Bands (`10,001+`) say nothing about the decimal mark; only plain figures vote.
-    const values = fieldValues(records, f, f === "employees" ? PLAIN_NUMERIC : undefined);
-    decimalComma[f] = settleDecimalMark(values, habits.decimalComma, headerLang);
-  }
-  const dateProblem = {} as Record<DateField, string>;
-  for (const f of DATE_FIELDS) dateProblem[f] = say(lang, P.date, { order: ORDER[lang][dayFirst[f] ? 0 : 1] });
-  const numberProblem = {} as Record<NumberField, string>;
-  for (const f of NUMBER_FIELDS) {
-    numberProblem[f] = f === "employees" ? say(lang, P.employees) : say(lang, P.number, { mark: decimalComma[f] ? "," : "." });
+  // The fields to fill: the mapped ones, and any a record holds values of its own for (continuations, people).
+  const present = new Set<Field>();
+  for (const f of FIELDS) if (mapping.columns[f]?.length) present.add(f);
+  for (const rec of records) if (rec.raw !== null) for (const f in rec.raw) present.add(f as Field);
+  const columnsOf = (f: Field): readonly number[] => mapping.columns[f] ?? NO_COLUMNS;
+
+  const plans: Plan[] = [];
+  for (const f of FIELDS) {
+    if (!present.has(f)) continue;
+    const plan: Plan = { field: f, at: FIELD_INDEX.get(f)!, kind: K_PLAIN, columns: columnsOf(f), split: SPLIT_FIELDS.has(f), interned: null, results: [], dayFirst: false, decimalComma: false, problem: "" };
+    if ((DATE_FIELDS as readonly string[]).includes(f)) {
+      // Settle each date column once, over all of its values.
+      plan.kind = K_DATE;
+      const col = (plan.interned = intern(records, f, plan.columns));
+      plan.dayFirst = settleDayOrderCounted(col.distinct, col.counts, habits.dayFirst, headerLang);
+      plan.results = new Array(col.distinct.length).fill(undefined);
+      plan.problem = say(lang, P.date, { order: ORDER[lang][plan.dayFirst ? 0 : 1] });
+    } else if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
+      plan.kind = f === "employees" ? K_EMPLOYEES : K_NUMBER;
+      // Bands (`10,001+`) say nothing about the decimal mark; only plain figures vote.
+      const col = (plan.interned = intern(records, f, plan.columns));
+      plan.decimalComma = settleDecimalMarkCounted(col.distinct, col.counts, habits.decimalComma, headerLang, f === "employees" ? PLAIN_NUMERIC : undefined);
+      plan.results = new Array(col.distinct.length).fill(undefined);
+      plan.problem = f === "employees" ? say(lang, P.employees) : say(lang, P.number, { mark: plan.decimalComma ? "," : "." });
+    } else if (f === "name") plan.kind = K_NAME;
+    else if (f === "country") plan.kind = K_COUNTRY;
+    else if (plan.split || f === "tax_id") plan.kind = K_LATER;
+    plans.push(plan);
   }
   const phoneProblem = say(lang, P.phone);
   const emailProblem = say(lang, P.email);
+  const taxColumns = columnsOf("tax_id");
+  const websiteColumns = columnsOf("website");
+  const listFields: Array<{ field: "phone" | "contact_phone" | "email" | "contact_email"; columns: readonly number[]; at: number; phone: boolean }> = [];
+  for (const f of ["phone", "contact_phone", "email", "contact_email"] as const) if (present.has(f)) listFields.push({ field: f, columns: columnsOf(f), at: FIELD_INDEX.get(f)!, phone: f === "phone" || f === "contact_phone" });
 
-  // Per-distinct-value caches: exports repeat dates, figures and addresses a great deal.
-  const dateCache = new Map<string, string | null>();
-  const numberCache = new Map<string, string | null>();
-  const emailCache = new Map<string, string | null>();
-  const domainCache = new Map<string, string>();
+  const scratch: string[] = [];
+  const v: string[] = new Array<string>(FIELDS.length).fill("");
+  const TAX = FIELD_INDEX.get("tax_id")!;
+  const COUNTRY = FIELD_INDEX.get("country")!;
 
   const rows: Row[] = new Array(records.length);
   const warnings: Warning[] = [];
 
   for (let index = 0; index < records.length; index++) {
     const rec = records[index]!;
-    const { line, clientId, raw } = rec;
-    const values = emptyValues();
+    const line = rec.line;
+    const clientId = rec.clientId;
+    v.fill("");
+    let rawName = "";
 
-    for (const key in raw) {
-      const f = key as Field;
-      const vs = raw[f];
-      if (!vs || vs.length === 0) continue;
-      const first = vs[0]!;
-      switch (f) {
-        case "name":
-          values.name = displayName(first);
-          break;
-        case "country":
-          values.country = normaliseCountry(first);
-          break;
-        case "phone":
-        case "contact_phone":
-        case "email":
-        case "contact_email":
-        case "tax_id":
-          break; // below: they depend on the country or feed the lists
-        case "created_at":
-        case "last_activity_at":
-        case "last_purchase_at": {
-          const ck = (dayFirst[f] ? "d" : "m") + first;
-          let d = dateCache.get(ck);
-          if (d === undefined) {
-            d = parseDate(first, dayFirst[f]);
-            dateCache.set(ck, d);
-          }
-          if (d === null) warnings.push({ line, clientId, field: f, value: first, problem: dateProblem[f] });
-          else values[f] = d;
-          break;
+    for (let p = 0; p < plans.length; p++) {
+      const plan = plans[p]!;
+      if (plan.kind === K_LATER) continue; // below: they depend on the country or feed the lists
+      if (plan.interned !== null) {
+        const id = plan.interned.first[index]!;
+        if (id < 0) continue;
+        let result = plan.results[id];
+        if (result === undefined) {
+          const value = plan.interned.distinct[id]!;
+          result = plan.kind === K_DATE ? parseDate(value, plan.dayFirst) : plan.kind === K_EMPLOYEES ? parseEmployees(value, plan.decimalComma) : parseNumber(value, plan.decimalComma);
+          plan.results[id] = result;
         }
-        case "employees":
-        case "annual_revenue":
-        case "activity_count":
-        case "deals_won":
-        case "revenue_won": {
-          const ck = (f === "employees" ? "e" : "n") + (decimalComma[f] ? "," : ".") + first;
-          let n = numberCache.get(ck);
-          if (n === undefined) {
-            n = f === "employees" ? parseEmployees(first, decimalComma[f]) : parseNumber(first, decimalComma[f]);
-            numberCache.set(ck, n);
-          }
-          if (n === null) warnings.push({ line, clientId, field: f, value: first, problem: numberProblem[f] });
-          else values[f] = n;
+        if (result === null) warnings.push({ line, clientId, field: plan.field, value: plan.interned.distinct[id]!, problem: plan.problem });
+        else v[plan.at] = result;
+        continue;
+      }
+      const first = firstOf(rec, plan.field, plan.columns, plan.split);
+      if (first === "") continue;
+      switch (plan.kind) {
+        case K_NAME:
+          rawName = first;
+          v[plan.at] = displayName(first);
           break;
-        }
+        case K_COUNTRY:
+          v[plan.at] = normaliseCountry(first);
+          break;
+        case K_DATE:
+        case K_NUMBER:
+        case K_EMPLOYEES:
+          break; // above
         default:
-          values[f] = first;
+          v[plan.at] = first;
       }
     }
 
-    const country = isKnownCountry(values.country) ? values.country : defaultCountry;
-    const taxRaw = raw.tax_id?.[0];
+    const country = isKnownCountry(v[COUNTRY]!) ? v[COUNTRY]! : defaultCountry;
+    const taxRaw = firstOf(rec, "tax_id", taxColumns, false);
     if (taxRaw) {
       const t = normaliseTaxId(taxRaw, country);
       if (t.valid === false) {
         const problem = t.kind === "cui" ? P.cui : t.value.length === 10 || t.value.length === 12 ? P.innCheck : P.innLength;
         warnings.push({ line, clientId, field: "tax_id", value: taxRaw, problem: say(lang, problem) });
-      } else values.tax_id = t.value;
+      } else v[TAX] = t.value;
     }
 
+    // Phones and e-mails: every value, each once (lists are short: `includes` beats a Set).
     const phones: string[] = [];
-    const phoneSeen = new Set<string>();
-    for (const f of ["phone", "contact_phone"] as const) {
-      const vs = raw[f];
-      if (!vs) continue;
-      for (const v of vs) {
-        const p = normalisePhone(v, defaultCountry);
-        if (!p || !p.valid) {
-          warnings.push({ line, clientId, field: f, value: v, problem: phoneProblem });
-          continue;
-        }
-        if (!values[f]) values[f] = p.e164;
-        pushUnique(phones, phoneSeen, p.e164);
-      }
-    }
     const emails: string[] = [];
-    const emailSeen = new Set<string>();
-    for (const f of ["email", "contact_email"] as const) {
-      const vs = raw[f];
-      if (!vs) continue;
-      for (const v of vs) {
-        const e = cachedEmail(emailCache, v);
-        if (e === null) {
-          warnings.push({ line, clientId, field: f, value: v, problem: emailProblem });
-          continue;
+    for (let l = 0; l < listFields.length; l++) {
+      const { field: f, columns, at, phone } = listFields[l]!;
+      const count = valuesOf(scratch, rec, f, columns);
+      for (let i = 0; i < count; i++) {
+        const value = scratch[i]!;
+        if (phone) {
+          const p = normalisePhone(value, defaultCountry);
+          if (!p || !p.valid) {
+            warnings.push({ line, clientId, field: f, value, problem: phoneProblem });
+            continue;
+          }
+          if (!v[at]) v[at] = p.e164;
+          if (!phones.includes(p.e164)) phones.push(p.e164);
+        } else {
+          const e = normaliseEmail(value);
+          if (e === null) {
+            warnings.push({ line, clientId, field: f, value, problem: emailProblem });
+            continue;
+          }
+          if (!v[at]) v[at] = e;
+          if (e && !emails.includes(e)) emails.push(e);
         }
-        if (!values[f]) values[f] = e;
-        pushUnique(emails, emailSeen, e);
       }
     }
 
-    const contacts: Person[] = [];
-    for (const person of rec.contacts) {
-      const pPhones: string[] = [];
-      for (const v of person.phones) {
-        const p = normalisePhone(v, defaultCountry);
-        if (!p || !p.valid) {
-          warnings.push({ line: person.line, clientId, field: "contact_phone", value: v, problem: phoneProblem });
-          continue;
+    let contacts = NO_PEOPLE;
+    if (rec.contacts.length > 0) {
+      contacts = [];
+      for (const person of rec.contacts) {
+        const pPhones: string[] = [];
+        for (const value of person.phones) {
+          const p = normalisePhone(value, defaultCountry);
+          if (!p || !p.valid) {
+            warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: phoneProblem });
+            continue;
+          }
+          if (!pPhones.includes(p.e164)) pPhones.push(p.e164);
+          if (p.e164 && !phones.includes(p.e164)) phones.push(p.e164);
         }
-        if (!pPhones.includes(p.e164)) pPhones.push(p.e164);
-        pushUnique(phones, phoneSeen, p.e164);
-      }
-      const pEmails: string[] = [];
-      for (const v of person.emails) {
-        const e = cachedEmail(emailCache, v);
-        if (e === null) {
-          warnings.push({ line: person.line, clientId, field: "contact_email", value: v, problem: emailProblem });
-          continue;
+        const pEmails: string[] = [];
+        for (const value of person.emails) {
+          const e = normaliseEmail(value);
+          if (e === null) {
+            warnings.push({ line: person.line, clientId, field: "contact_email", value, problem: emailProblem });
+            continue;
+          }
+          if (!pEmails.includes(e)) pEmails.push(e);
+          if (e && !emails.includes(e)) emails.push(e);
         }
-        if (!pEmails.includes(e)) pEmails.push(e);
-        pushUnique(emails, emailSeen, e);
+        contacts.push({ line: person.line, name: person.name.replace(WS, " ").trim(), role: person.role.trim(), phones: pPhones, emails: pEmails });
       }
-      contacts.push({ line: person.line, name: person.name.replace(WS, " ").trim(), role: person.role.trim(), phones: pPhones, emails: pEmails });
     }
 
     const domains: string[] = [];
-    const domainSeen = new Set<string>();
-    const sites = raw.website;
-    if (sites) for (const s of sites) pushUnique(domains, domainSeen, cachedDomain(domainCache, s));
-    for (const e of emails) {
-      const d = emailDomain(e);
-      if (!isPublicMailDomain(d)) pushUnique(domains, domainSeen, d);
+    if (websiteColumns.length > 0 || (rec.raw !== null && rec.raw.website)) {
+      const count = valuesOf(scratch, rec, "website", websiteColumns);
+      for (let i = 0; i < count; i++) {
+        const d = websiteDomain(scratch[i]!);
+        if (d && !domains.includes(d)) domains.push(d);
+      }
+    }
+    for (let i = 0; i < emails.length; i++) {
+      const d = emailDomain(emails[i]!);
+      if (d && !isPublicMailDomain(d) && !domains.includes(d)) domains.push(d);
     }
 
-    const tags: string[] = [];
-    const tagSeen = new Set<string>();
-    for (const t of rec.tags) pushUnique(tags, tagSeen, t.trim());
+    let tags = NO_TAGS;
+    if (rec.tags.length > 0) {
+      tags = [];
+      for (const t of rec.tags) {
+        const tag = t.trim();
+        if (tag && !tags.includes(tag)) tags.push(tag);
+      }
+    }
 
-    rows[index] = {
-      index,
-      line,
-      clientId,
-      values,
-      nameKey: raw.name?.[0] ? nameKey(raw.name[0]) : "",
-      phones,
-      emails,
-      domains,
-      contacts,
-      tags,
-    };
+    rows[index] = { index, line, clientId, values: valuesFrom(v), nameKey: rawName ? nameKey(rawName) : "", phones: exact(phones), emails: exact(emails), domains: exact(domains), contacts, tags: exact(tags) };
   }
 
   return { rows, warnings, defaultCountry };
 }
-

@@ -81,6 +81,7 @@ const SINGLE_QUOTES = /['‘’‚‛`´]/g;
 const AND_WORDS = /(?<![\p{L}\p{N}])и(?![\p{L}\p{N}.])/giu;
 const AMP = /&/g;
 const TOKEN_SPLIT = /[^a-z0-9.]+/;
+const KEY_TOKEN_MAP = new Map(Object.entries(KEY_TOKENS));
 const DOTTED_LETTERS = /^(?:[a-z]\.)+[a-z]?$/;
 const WS = /\s+/g;
 
@@ -130,9 +131,13 @@ interface Analysed {
   form: string;
 }
 
+// Names that take the general path (dots in Cyrillic names, `''`, combining marks, rare scripts):
+// their results are kept, since that path is dear.
 const cache = new Map<string, Analysed>();
 
 function analyse(raw: string): Analysed {
+  const fast = analyseFast(raw);
+  if (fast !== null) return fast;
   const hit = cache.get(raw);
   if (hit) return hit;
   let s = raw.replace(DOUBLE_QUOTES, " ").replace(SINGLE_QUOTES, "");
@@ -147,12 +152,24 @@ function analyse(raw: string): Analysed {
   const tokens: string[] = [];
   for (const t of s.split(TOKEN_SPLIT)) {
     if (!t) continue;
-    if (t.includes(".")) {
-      if (DOTTED_LETTERS.test(t)) tokens.push(t.replace(/\./g, ""));
-      else for (const part of t.split(".")) if (part) tokens.push(part === "si" ? "and" : part);
-    } else tokens.push(t === "si" ? "and" : t);
+    if (t.includes(".")) pushDotted(tokens, t);
+    else tokens.push(t === "si" ? "and" : t);
   }
-  const keep = new Array<boolean>(tokens.length).fill(true);
+  const result = finish(tokens, null);
+  cache.set(raw, result);
+  return result;
+}
+
+function pushDotted(tokens: string[], t: string): void {
+  if (DOTTED_LETTERS.test(t)) tokens.push(t.replace(/\./g, ""));
+  else for (const part of t.split(".")) if (part) tokens.push(part === "si" ? "and" : part);
+}
+
+/** Legal forms found and taken out of the tokens; `joined` is the tokens already joined by spaces, if at hand. */
+function finish(tokens: string[], joined: string | null): Analysed {
+  // Which tokens go: a bit each (names have a handful of words), a list for a name of more than 31.
+  let gone = 0;
+  const goneList: Uint8Array | null = tokens.length > 31 ? new Uint8Array(tokens.length) : null;
   let form = "";
   let formAt = Infinity;
   let scSeen = false;
@@ -165,13 +182,17 @@ function analyse(raw: string): Analysed {
       if (i + n > tokens.length) continue;
       let ok = true;
       for (let j = 0; j < n; j++) {
-        if (!keep[i + j] || tokens[i + j] !== p.tokens[j]) {
+        const k = i + j;
+        if ((goneList !== null ? goneList[k] === 1 : (gone & (1 << k)) !== 0) || tokens[k] !== p.tokens[j]) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
-      for (let j = 0; j < n; j++) keep[i + j] = false;
+      for (let j = 0; j < n; j++) {
+        if (goneList !== null) goneList[i + j] = 1;
+        else gone |= 1 << (i + j);
+      }
       if (i < formAt) {
         form = p.form;
         formAt = i;
@@ -179,11 +200,14 @@ function analyse(raw: string): Analysed {
       break;
     }
   }
+  let any = gone !== 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (!keep[i]) continue;
-    const f = KEY_TOKENS[tokens[i]!];
-    if (!f) continue;
-    keep[i] = false;
+    if (goneList !== null ? goneList[i] === 1 : (gone & (1 << i)) !== 0) continue;
+    const f = KEY_TOKEN_MAP.get(tokens[i]!);
+    if (f === undefined) continue;
+    if (goneList !== null) goneList[i] = 1;
+    else gone |= 1 << i;
+    any = true;
     // `S.C.` only prefixes a Romanian company whose real form (SRL, SA) follows.
     if (f === "SC") {
       scSeen = true;
@@ -195,12 +219,258 @@ function analyse(raw: string): Analysed {
     }
   }
   if (!form && scSeen) form = "SC";
-  let kept = tokens.filter((_, i) => keep[i]);
+  if (!any && (goneList === null || !goneList.includes(1))) return { key: joined ?? tokens.join(" "), form };
+  let key = "";
+  for (let i = 0; i < tokens.length; i++) {
+    if (goneList !== null ? goneList[i] === 1 : (gone & (1 << i)) !== 0) continue;
+    key = key === "" ? tokens[i]! : key + " " + tokens[i]!;
+  }
   // A name that is nothing but legal forms keeps them: an empty key would match everything.
-  if (kept.length === 0) kept = tokens;
-  const result = { key: kept.join(" "), form };
-  cache.set(raw, result);
-  return result;
+  if (key === "") key = tokens.join(" ");
+  return { key, form };
+}
+
+// The fast path's view of each character (once lower-cased), built on first sight
+// by running the general path's steps on the character alone: its Latin letters, a word break, nothing,
+// or a sign that the name needs the general path.
+// 0: the general path (the table's default).
+const PIECE_SEP = 1;
+const PIECE_DROP = 2;
+const PIECE_TEXT = 3;
+const PIECE_AND = 4;
+const PIECE_LIMIT = 0x2070;
+const pieceKind = new Uint8Array(PIECE_LIMIT);
+const pieceKnown = new Uint8Array(PIECE_LIMIT);
+const pieceText: string[] = new Array<string>(PIECE_LIMIT).fill("");
+/** Letters and digits (`\p{L}\p{N}`), for the standalone `и` rule; 2 = not known yet. */
+const letterOrNumber = new Uint8Array(PIECE_LIMIT).fill(2);
+const MARK = /\p{M}/u;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const NOT_KEY_CHAR = /[^a-z0-9.]/g;
+
+function learnPiece(code: number): void {
+  pieceKnown[code] = 1;
+  const ch = String.fromCharCode(code);
+  if (code === 38 /* & */) {
+    pieceKind[code] = PIECE_AND;
+    return;
+  }
+  // Greek (context-dependent lower case), Cyrillic letters that case-fold onto а-я (the initials rule), marks (composition).
+  if ((code >= 0x370 && code < 0x400) || (code >= 0x1c80 && code < 0x1c90) || MARK.test(ch)) return; // SLOW
+  const folded = fold(ch.replace(DOUBLE_QUOTES, " ").replace(SINGLE_QUOTES, ""));
+  if (folded.toLowerCase() !== folded || folded !== fold(folded)) return; // not a fixed point: SLOW
+  const text = folded.replace(NOT_KEY_CHAR, " ");
+  if (text === "") pieceKind[code] = PIECE_DROP;
+  else if (text.trim() === "") pieceKind[code] = PIECE_SEP;
+  else if (text.indexOf(" ") < 0) {
+    pieceKind[code] = PIECE_TEXT;
+    pieceText[code] = text;
+  }
+}
+
+function isLetterOrNumber(code: number): boolean {
+  let v = letterOrNumber[code]!;
+  if (v === 2) letterOrNumber[code] = v = LETTER_OR_NUMBER.test(String.fromCharCode(code)) ? 1 : 0;
+  return v === 1;
+}
+
+// The fast path writes the key's ASCII text here, then reads it back as one string.
+let keyBuf = Buffer.allocUnsafe(256);
+// Buffer's own latin1Slice skips `toString`'s argument handling (a good part of the cost for a short key); `toString` where it is missing.
+const latin1: (buf: Buffer, end: number) => string =
+  typeof (keyBuf as unknown as { latin1Slice?: unknown }).latin1Slice === "function"
+    ? (buf, end) => (buf as unknown as { latin1Slice(start: number, end: number): string }).latin1Slice(0, end)
+    : (buf, end) => buf.toString("latin1", 0, end);
+
+/**
+ * `analyse` in one pass over the characters, for the names that need nothing more (nearly all):
+ * the same key and form as the general path, or null to send the name there.
+ */
+function analyseFast(raw: string): Analysed | null {
+  const s = raw; // lower-cased a character at a time below (no copy of the name)
+  const n = s.length;
+  // Each character gives at most a few letters (transliteration); a longer name is rare: grow once.
+  if (keyBuf.length < n * 8 + 8) keyBuf = Buffer.allocUnsafe(n * 8 + 8);
+  const buf = keyBuf;
+  let pos = 0;
+  let pendingSep = false;
+  let initialDot = -1;
+  let dotted = false;
+  tokStart = 0;
+  tokCount = 0;
+  tokHits = 0;
+  firstHit = false;
+  firstLen = 0;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 0x410 && c <= 0x42f) c += 32;
+    else if (c >= 0x80) {
+      c = lowerCode(c);
+      if (c < 0) return null;
+    }
+    // a-z, 0-9 and `.` are their own key text.
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46) {
+      if (c === 46) {
+        if (i === initialDot) {
+          pendingSep = true; // the dot of a person's initial (`Т.Б.`) parts words
+          continue;
+        }
+        dotted = true;
+      }
+      if (pendingSep) {
+        if (pos > 0) {
+          endToken(buf, pos);
+          buf[pos++] = 32;
+        }
+        pendingSep = false;
+      }
+      buf[pos++] = c;
+      continue;
+    }
+    if (c >= PIECE_LIMIT) return null;
+    if (c === 39 /* ' */ && i + 1 < n && s.charCodeAt(i + 1) === 39) return null; // `''` is a double quote
+    if (pieceKnown[c] === 0) learnPiece(c);
+    let kind = pieceKind[c]!;
+    if (c >= 0x400 && c < 0x500) {
+      // A standalone `и` means "and" (its neighbours as the general path sees them: a dropped quote next to it is rare).
+      if (c === 0x438) {
+        const prev = i > 0 ? s.charCodeAt(i - 1) : 32;
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 32;
+        if (prev >= PIECE_LIMIT || next >= PIECE_LIMIT) return null;
+        if (isSingleQuote(prev) || isSingleQuote(next)) return null;
+        if (!isLetterOrNumber(prev) && !isLetterOrNumber(next) && next !== 46) kind = PIECE_AND;
+      }
+      // A letter of its own before a dot is a person's initial (`Иванов И.И.`): the dot parts words.
+      if (((c >= 0x430 && c <= 0x44f) || c === 0x451) && i + 1 < n && isSingleQuote(s.charCodeAt(i + 1))) return null; // a dropped quote before a dot
+      if (((c >= 0x430 && c <= 0x44f) || c === 0x451) && i + 1 < n && s.charCodeAt(i + 1) === 46) {
+        const prev = i > 0 ? s.charCodeAt(i - 1) : 32;
+        if (prev >= PIECE_LIMIT || isSingleQuote(prev)) return null;
+        if (!isLetterOrNumber(prev)) {
+          initialDot = i + 1;
+          pendingSep = true; // an initial is a word of its own, whatever stands before it
+        }
+      }
+    }
+    switch (kind) {
+      case PIECE_SEP:
+        pendingSep = true;
+        break;
+      case PIECE_DROP:
+        break; // the neighbours join into one word
+      case PIECE_TEXT: {
+        if (pendingSep) {
+          if (pos > 0) {
+            endToken(buf, pos);
+            buf[pos++] = 32;
+          }
+          pendingSep = false;
+        }
+        const t = pieceText[c]!;
+        for (let j = 0; j < t.length; j++) {
+          const b = t.charCodeAt(j);
+          if (b === 46) dotted = true;
+          buf[pos++] = b;
+        }
+        break;
+      }
+      case PIECE_AND:
+        if (pos > 0) {
+          endToken(buf, pos);
+          buf[pos++] = 32;
+        }
+        buf[pos++] = 97;
+        buf[pos++] = 110;
+        buf[pos++] = 100;
+        pendingSep = true;
+        break;
+      default:
+        return null;
+    }
+  }
+  if (pos === 0) return EMPTY_ANALYSED;
+  endToken(buf, pos);
+  const out = latin1(buf, pos);
+  if (!dotted) {
+    // No word can be a legal form or `si`: the text is the key.
+    if (tokHits === 0) return { key: out, form: "" };
+    // Only the first word can, and it is a one-word form (`ООО Ромашка`): the rest is the key.
+    if (tokHits === 1 && firstHit && tokCount >= 2) {
+      const first = out.slice(0, firstLen);
+      const f = KEY_TOKEN_MAP.get(first);
+      if (f !== undefined && f !== "SC" && !phrasesByFirst().has(first)) return { key: out.slice(firstLen + 1), form: f };
+    }
+  }
+  const parts = out.split(" ");
+  if (dotted) {
+    const tokens: string[] = [];
+    for (const t of parts) {
+      if (t.includes(".")) pushDotted(tokens, t);
+      else tokens.push(t === "si" ? "and" : t);
+    }
+    return tokens.length === 0 ? EMPTY_ANALYSED : finish(tokens, null);
+  }
+  let si = false;
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i] === "si") {
+      parts[i] = "and";
+      si = true;
+    }
+  }
+  return finish(parts, si ? null : out);
+}
+
+const EMPTY_ANALYSED: Analysed = Object.freeze({ key: "", form: "" });
+
+// The words of the key being written: where the current one starts, how many there were, and which of
+// them may be a legal form, a phrase's first word or `si` (by a hash of their letters: a collision only
+// sends the name down the longer road).
+let tokStart = 0;
+let tokCount = 0;
+let tokHits = 0;
+let firstHit = false;
+let firstLen = 0;
+let formHashes: Set<number> | null = null;
+
+function wordHash(bytes: ArrayLike<number>, start: number, end: number): number {
+  let h = end - start;
+  for (let j = start; j < end; j++) h = (Math.imul(h, 31) + bytes[j]!) | 0;
+  return h;
+}
+
+function endToken(buf: Buffer, end: number): void {
+  if (formHashes === null) {
+    formHashes = new Set();
+    const words = [...KEY_TOKEN_MAP.keys(), ...phrasesByFirst().keys(), "si"];
+    for (const w of words) {
+      const bytes = Buffer.from(w, "latin1");
+      formHashes.add(wordHash(bytes, 0, bytes.length));
+    }
+  }
+  if (formHashes.has(wordHash(buf, tokStart, end))) {
+    tokHits++;
+    if (tokCount === 0) firstHit = true;
+  }
+  if (tokCount === 0) firstLen = end - tokStart;
+  tokCount++;
+  tokStart = end + 1; // past the space that follows
+}
+
+// Lower case of each character the fast path meets, -1 where it is not one character.
+const lowerOf = new Int32Array(PIECE_LIMIT).fill(-2);
+
+function lowerCode(code: number): number {
+  if (code >= PIECE_LIMIT) return code; // sends the name to the general path
+  let l = lowerOf[code]!;
+  if (l === -2) {
+    const s = String.fromCharCode(code).toLowerCase();
+    lowerOf[code] = l = s.length === 1 ? s.charCodeAt(0) : -1;
+  }
+  return l;
+}
+
+function isSingleQuote(code: number): boolean {
+  return code === 39 || code === 0x2018 || code === 0x2019 || code === 0x201a || code === 0x201b || code === 0x60 || code === 0xb4;
 }
 
 /** The match key: folded, legal forms and quotes removed, Latin script, tokens joined by one space. */
@@ -224,6 +494,9 @@ const displayCache = new Map<string, string>();
 
 /** The name as shown: trimmed, one kind of quotes, single spaces, long legal forms shortened. */
 export function displayName(raw: string): string {
+  // Most names are already tidy: one pass tells, and the name itself is the answer.
+  const t = tidy(raw);
+  if (t !== null) return t;
   const hit = displayCache.get(raw);
   if (hit !== undefined) return hit;
   let s = raw.replace(/[\u00a0\u202f\t\r\n]/g, " ").replace(WS, " ").trim();
@@ -235,3 +508,50 @@ export function displayName(raw: string): string {
   displayCache.set(raw, s);
   return s;
 }
+
+/**
+ * The name as `displayName` gives it when that is no more than each quote mark (`«`, `„`, ...) written
+ * as `"`: no space at either end or twice, no other white space, no two quote marks together, no
+ * space inside a pair, no `''`, no long legal form. Null for any other name.
+ */
+function tidy(raw: string): string | null {
+  const n = raw.length;
+  if (n === 0) return null;
+  let quotes = 0;
+  let q1 = -1;
+  let q2 = -1;
+  let fancy = false;
+  let prevQuote = false;
+  let prev = 32; // a leading space is not tidy
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    let quote = false;
+    if (c === 32) {
+      if (prev === 32) return null;
+    } else if (c === 34) quote = true;
+    else if (c < 32) return null;
+    else if (c === 39) {
+      if (prev === 39) return null;
+    } else if (c >= 0x80) {
+      const k = UNTIDY.get(c);
+      if (k === 1) return null;
+      if (k === 2) quote = fancy = true;
+    }
+    if (quote) {
+      if (prevQuote || ++quotes > 2) return null;
+      if (q1 < 0) q1 = i;
+      else q2 = i;
+    }
+    prevQuote = quote;
+    prev = c;
+  }
+  if (prev === 32) return null;
+  if (quotes === 2 && (raw.charCodeAt(q1 + 1) === 32 || raw.charCodeAt(q2 - 1) === 32)) return null;
+  if (LONG_FORM_WORD.test(raw)) return null;
+  return fancy ? raw.replace(DISPLAY_QUOTES, '"') : raw;
+}
+
+// White space other than the plain space, and the quotes `displayName` rewrites.
+const UNTIDY = new Map<number, 1 | 2>();
+for (const c of [0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) UNTIDY.set(c, 1);
+for (const c of "«»„“”‟〝〞＂") UNTIDY.set(c.charCodeAt(0), 2);

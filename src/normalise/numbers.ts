@@ -91,6 +91,25 @@ export function settleDecimalMark(values: Iterable<string>, habit: boolean | nul
     if (e === true) comma++;
     else if (e === false) dot++;
   }
+  return decimalMarkOf(comma, dot, habit, lang);
+}
+
+/** `settleDecimalMark` over distinct values and how often each occurs (each distinct value is read once); only values `filter` passes vote. */
+export function settleDecimalMarkCounted(distinct: readonly string[], counts: ArrayLike<number>, habit: boolean | null, lang: Lang = "en", filter?: RegExp): boolean {
+  let comma = 0;
+  let dot = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    const v = distinct[i]!;
+    if (filter && !filter.test(v)) continue;
+    const n = counts[i]!;
+    const e = decimalEvidence(v);
+    if (e === true) comma += n;
+    else if (e === false) dot += n;
+  }
+  return decimalMarkOf(comma, dot, habit, lang);
+}
+
+function decimalMarkOf(comma: number, dot: number, habit: boolean | null, lang: Lang): boolean {
   if (comma > dot) return true;
   if (dot > comma) return false;
   if (habit !== null) return habit;

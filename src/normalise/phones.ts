@@ -70,20 +70,46 @@ function cheapE164(digits: string, plus: boolean, country: string): string {
 }
 
 function splitExtension(raw: string): { digits: string; plus: boolean } {
+  // Most numbers hold only digits, spaces, `+ ( ) - .`: no extension can hide there, so one pass reads them.
+  let digits = "";
+  let plus = false;
+  let runStart = -1;
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      digits += raw.slice(runStart, i);
+      runStart = -1;
+    }
+    if (c === 43 /* + */) {
+      if (digits === "") plus = true;
+    } else if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46 && c !== 0xa0) return splitExtensionSlow(raw);
+  }
+  if (runStart >= 0) digits += runStart === 0 ? raw : raw.slice(runStart);
+  return { digits, plus };
+}
+
+function splitExtensionSlow(raw: string): { digits: string; plus: boolean } {
   const s = raw.replace(EXTENSION, "");
   return { digits: s.replace(NON_DIGIT, ""), plus: LEADING_PLUS.test(s) };
 }
 
-const keyCache = new Map<string, string>();
+// Per default country, per raw value.
+const keyCaches = new Map<string, Map<string, string>>();
 
 /** A cheap matching key (no library): `+<digits>` by the default country's habits, else the digits. */
 export function phoneKey(raw: string, defaultCountry: string): string {
-  const ck = defaultCountry + "\u0000" + raw;
-  let k = keyCache.get(ck);
+  let cache = keyCaches.get(defaultCountry);
+  if (cache === undefined) keyCaches.set(defaultCountry, (cache = new Map()));
+  let k = cache.get(raw);
   if (k === undefined) {
     const { digits, plus } = splitExtension(raw);
     k = cheapE164(digits, plus, defaultCountry);
-    keyCache.set(ck, k);
+    cache.set(raw, k);
   }
   return k;
 }
@@ -91,13 +117,17 @@ export function phoneKey(raw: string, defaultCountry: string): string {
 // The library's verdict (~15 µs) is cached per calling code, first five national digits and length:
 // the metadata's patterns decide validity on a number's prefix and length (checked against the
 // library on random RU, RO, US and MD numbers: no disagreement).
-const verdictCache = new Map<string, boolean>();
+const verdictCache = new Map<number, boolean>();
 
 function isValidE164(e164: string): boolean {
   const digits = e164.slice(1);
   const cc = callingCodeOf(digits);
   if (!cc) return false;
-  const key = cc + "/" + digits.slice(cc.length, cc.length + 5) + "/" + digits.length;
+  // The key as one number: the calling code and up to five digits after it, their count, and the length.
+  const head = cc.length + 5 < digits.length ? cc.length + 5 : digits.length;
+  let prefix = 0;
+  for (let i = 0; i < head; i++) prefix = prefix * 10 + (digits.charCodeAt(i) - 48);
+  const key = (prefix * 10 + head) * 100 + digits.length;
   let v = verdictCache.get(key);
   if (v === undefined) {
     v = parsePhoneNumberFromString(e164)?.isValid() ?? false;
@@ -108,25 +138,17 @@ function isValidE164(e164: string): boolean {
 
 // Other readings tried when the default country's reading is not a valid number.
 const ALTERNATES = ["RU", "RO", "US", "MD"];
-const phoneCache = new Map<string, Phone | null>();
+// The library's reading of numbers the digit rules do not settle, per default country and raw value.
+const libraryCaches = new Map<string, Map<string, Phone | null>>();
 
 /**
  * The number in E.164 with a validity verdict; `null` when it cannot be a phone number (no or too
  * few digits). Extensions are dropped.
  */
 export function normalisePhone(raw: string, defaultCountry: string): Phone | null {
-  const ck = defaultCountry + "\u0000" + raw;
-  const hit = phoneCache.get(ck);
-  if (hit !== undefined) return hit;
-  const result = parse(raw, defaultCountry);
-  phoneCache.set(ck, result);
-  return result;
-}
-
-function parse(raw: string, defaultCountry: string): Phone | null {
   const { digits, plus } = splitExtension(raw);
   if (digits.length < 6 || digits.length > 17) return null;
-  let e164 = cheapE164(digits, plus, defaultCountry);
+  const e164 = cheapE164(digits, plus, defaultCountry);
   if (e164.startsWith("+") && e164.length <= 16 && isValidE164(e164)) return { e164, valid: true };
   if (!plus) {
     for (const c of ALTERNATES) {
@@ -135,7 +157,15 @@ function parse(raw: string, defaultCountry: string): Phone | null {
       if (alt.startsWith("+") && alt.length <= 16 && isValidE164(alt)) return { e164: alt, valid: true };
     }
   }
-  // Formats the digit rules do not know: let the library read it once.
+  let cache = libraryCaches.get(defaultCountry);
+  if (cache === undefined) libraryCaches.set(defaultCountry, (cache = new Map()));
+  let hit = cache.get(raw);
+  if (hit === undefined) cache.set(raw, (hit = libraryReading(raw, defaultCountry, e164)));
+  return hit;
+}
+
+/** Formats the digit rules do not know: the library reads it once. */
+function libraryReading(raw: string, defaultCountry: string, e164: string): Phone | null {
   const cc = CC_OF_COUNTRY.has(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
   const p = parsePhoneNumberFromString(raw.replace(EXTENSION, ""), cc);
   if (p) {

@@ -11,21 +11,33 @@ export const ALLOCATION_HEADER = [
 
 const LABEL_COLUMNS = ["temperature", "geography", "industry", "value", "motivation"] as const;
 
-/** Writes allocation rows (all of them, or those of one manager) without an array per row. */
-function allocationFiller(r: RunResult, only?: string): (w: CsvWriter) => void {
+/** Writes the allocation rows given (all of them, or one manager's) without an array per row. */
+function allocationFiller(r: RunResult, rows: ArrayLike<number> | null): (w: CsvWriter) => void {
   const cols = LABEL_COLUMNS.map((id) => r.segments.find((s) => s.id === id)?.labels);
   return (w) => {
-    for (let i = 0; i < r.rows.length; i++) {
+    const n = rows ? rows.length : r.rows.length;
+    for (let k = 0; k < n; k++) {
+      const i = rows ? rows[k]! : k;
       const a = r.allocation.rows[i]!;
-      if (only !== undefined && a.manager !== only) continue;
       const row = r.rows[i]!;
       const client = r.clientOfRow[i]!;
-      w.cell(row.clientId).cell(row.values.name).cell(a.manager).cell(a.previousManager).cell(a.decision).cell(a.reason);
-      for (const labels of cols) w.cell(labels?.[client] ?? "unknown");
-      w.cell(r.clients[client]!.group).cell(a.weight);
+      w.cell(row.clientId).cell(row.values.name).label(a.manager).label(a.previousManager).label(a.decision).label(a.reason);
+      for (const labels of cols) w.label(labels?.[client] ?? "unknown");
+      w.label(r.clients[client]!.group).cell(a.weight);
       w.end();
     }
   };
+}
+
+/** Row indexes per manager name, in input order, in one pass. */
+function rowsByManager(r: RunResult): Map<string, number[]> {
+  const by = new Map<string, number[]>();
+  for (const m of r.managers) if (m.active) by.set(m.name, []);
+  for (let i = 0; i < r.rows.length; i++) {
+    const name = r.allocation.rows[i]!.manager;
+    if (name) by.get(name)?.push(i);
+  }
+  return by;
 }
 
 export function segmentsProducer(r: RunResult, delimiter: string): Producer {
@@ -34,7 +46,7 @@ export function segmentsProducer(r: RunResult, delimiter: string): Producer {
     for (let i = 0; i < r.rows.length; i++) {
       const c = r.clientOfRow[i]!;
       w.cell(r.rows[i]!.clientId);
-      for (const s of r.segments) w.cell(s.labels[c] ?? "").cell(s.reasons[c] ?? "");
+      for (const s of r.segments) w.label(s.labels[c] ?? "").label(s.reasons[c] ?? "");
       w.end();
     }
   });
@@ -77,11 +89,12 @@ export function warningsCsv(warnings: readonly Warning[], delimiter: string): Pr
 /** Every CSV of a run (without the reports and summary). */
 export function csvOutputs(r: RunResult, delimiter: string, phases = false): OutputFiles {
   const files: OutputFiles = new Map();
-  files.set("allocation.csv", csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r)));
+  files.set("allocation.csv", csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r, null)));
   files.set("managers/", "");
+  const byManager = rowsByManager(r);
   for (const m of r.managers) {
     if (!m.active) continue;
-    files.set(`managers/${m.slug}.csv`, csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r, m.name)));
+    files.set(`managers/${m.slug}.csv`, csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r, byManager.get(m.name) ?? [])));
   }
   files.set("segments.csv", segmentsProducer(r, delimiter));
   files.set("duplicates.csv", duplicatesCsv(r.rows, r.groups, delimiter));

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { inferDefaultCountry, normaliseRecords } from "../../src/normalise/index.js";
+import { buildRecords } from "../../src/records.js";
 import type { AcceptedRecord, Dialect, Mapping, RecordsResult } from "../../src/types.js";
 
 function mapping(dialect: Dialect): Mapping {
@@ -14,7 +15,7 @@ const bitrix: AcceptedRecord[] = [
   {
     line: 2,
     clientId: "101",
-    raw: {
+    cells: [], raw: {
       id: ["101"],
       name: ['Общество с ограниченной ответственностью "Ромашка"'],
       tax_id: ["ИНН 6658021032"],
@@ -33,7 +34,7 @@ const bitrix: AcceptedRecord[] = [
   {
     line: 4,
     clientId: "102",
-    raw: {
+    cells: [], raw: {
       name: ["ЗАО «Ёлка»"],
       tax_id: ["7707083894"],
       phone: ["нет"],
@@ -48,7 +49,7 @@ const bitrix: AcceptedRecord[] = [
   {
     line: 5,
     clientId: "103",
-    raw: { name: ["ИП Сидоров"], tax_id: ["7707083893"], annual_revenue: ["2 500,5"], employees: ["более 500"] },
+    cells: [], raw: { name: ["ИП Сидоров"], tax_id: ["7707083893"], annual_revenue: ["2 500,5"], employees: ["более 500"] },
     contacts: [],
     tags: [],
   },
@@ -116,8 +117,8 @@ describe("normaliseRecords", () => {
 
 describe("default country and languages", () => {
   const ro: AcceptedRecord[] = [
-    { line: 2, clientId: "L2", raw: { name: ["S.C. Alfa Construct S.R.L."], phone: ["0722 123 456"], tax_id: ["RO 14399840"], created_at: ["01/02/2025"], revenue_won: ["12.500,50 lei"] }, contacts: [], tags: [] },
-    { line: 3, clientId: "L3", raw: { name: ["Țesătoria Mărgineni SA"], phone: ["0264 123456"], tax_id: ["14399841"], created_at: ["13/02/2025"] }, contacts: [], tags: [] },
+    { line: 2, clientId: "L2", cells: [], raw: { name: ["S.C. Alfa Construct S.R.L."], phone: ["0722 123 456"], tax_id: ["RO 14399840"], created_at: ["01/02/2025"], revenue_won: ["12.500,50 lei"] }, contacts: [], tags: [] },
+    { line: 3, clientId: "L3", cells: [], raw: { name: ["Țesătoria Mărgineni SA"], phone: ["0264 123456"], tax_id: ["14399841"], created_at: ["13/02/2025"] }, contacts: [], tags: [] },
   ];
   it("infers Romania, reads day-first dates settled by the column, warns in Romanian", () => {
     const out = normaliseRecords(result(ro), { mapping: mapping("generic"), lang: "ro", headerLang: "en" });
@@ -131,7 +132,7 @@ describe("default country and languages", () => {
     expect(out.warnings).toEqual([{ line: 3, clientId: "L3", field: "tax_id", value: "14399841", problem: "cod fiscal invalid: cifra de control a CUI nu corespunde" }]);
   });
   it("takes the given default country, and the header language when nothing tells", () => {
-    const plain: AcceptedRecord[] = [{ line: 2, clientId: "L2", raw: { name: ["Acme"], phone: ["555 2671"], created_at: ["01/02/2025"] }, contacts: [], tags: [] }];
+    const plain: AcceptedRecord[] = [{ line: 2, clientId: "L2", cells: [], raw: { name: ["Acme"], phone: ["555 2671"], created_at: ["01/02/2025"] }, contacts: [], tags: [] }];
     expect(normaliseRecords(result(plain), { mapping: mapping("generic"), lang: "en", defaultCountry: "Russia" }).defaultCountry).toBe("RU");
     expect(inferDefaultCountry(plain, "en")).toBe("US");
     expect(inferDefaultCountry(plain, "ru")).toBe("RU");
@@ -142,14 +143,53 @@ describe("default country and languages", () => {
   });
   it("warns in English with the column's day order", () => {
     const us: AcceptedRecord[] = [
-      { line: 2, clientId: "1", raw: { name: ["Acme Inc."], created_at: ["1/12/2026 3:45 PM"], phone: ["(415) 555-2671"] }, contacts: [], tags: [] },
-      { line: 3, clientId: "2", raw: { name: ["Globex LLC"], created_at: ["13/01/2026"] }, contacts: [], tags: [] },
-      { line: 4, clientId: "3", raw: { name: ["Initech"], created_at: ["1/31/2026"] }, contacts: [], tags: [] },
-      { line: 5, clientId: "4", raw: { name: ["Umbrella"], created_at: ["2/28/2026"] }, contacts: [], tags: [] },
+      { line: 2, clientId: "1", cells: [], raw: { name: ["Acme Inc."], created_at: ["1/12/2026 3:45 PM"], phone: ["(415) 555-2671"] }, contacts: [], tags: [] },
+      { line: 3, clientId: "2", cells: [], raw: { name: ["Globex LLC"], created_at: ["13/01/2026"] }, contacts: [], tags: [] },
+      { line: 4, clientId: "3", cells: [], raw: { name: ["Initech"], created_at: ["1/31/2026"] }, contacts: [], tags: [] },
+      { line: 5, clientId: "4", cells: [], raw: { name: ["Umbrella"], created_at: ["2/28/2026"] }, contacts: [], tags: [] },
     ];
     const out = normaliseRecords(result(us), { mapping: mapping("salesforce"), lang: "en" });
     expect(out.defaultCountry).toBe("US");
     expect(out.rows.map((r) => r.values.created_at)).toEqual(["2026-01-12", "", "2026-01-31", "2026-02-28"]);
     expect(out.warnings).toEqual([{ line: 3, clientId: "2", field: "created_at", value: "13/01/2026", problem: "not a valid date (this column reads dates as month/day/year)" }]);
+  });
+});
+
+describe("records read through the mapping", () => {
+  // The same Bitrix24 company as cells of a table (with a requisite continuation row and a two-phone cell) and as lists of its own.
+  const header = ["ID", "Название компании", "Телефон", "E-mail", "Сайт", "ИНН", "Дата создания", "Годовой оборот", "Кол-во сотрудников", ""];
+  const columns = { id: [0], name: [1], phone: [2], email: [3], website: [4], tax_id: [5], created_at: [6], annual_revenue: [7], employees: [8] };
+  const m: Mapping = { ...mapping("bitrix24"), columns };
+  const table = {
+    path: "b.csv", file: "b.csv", encoding: "windows-1251", delimiter: ";", header, headerLine: 1,
+    records: [
+      { line: 2, cells: ["101", ' ООО "Ромашка" ', "8 (343) 123-45-67, '+7 912 345-67-89", "Info@Romashka.RU", "www.romashka.ru", "6658021032", "25.04.2025 14:33:12", "1 234 567,89", "50-250", ""] },
+      { line: 3, cells: ["", "", "+7 (343) 765-43-21", "zakaz@romashka.ru; buh@romashka.ru", "", "6658021032", "", "", "", ""] },
+      { line: 4, cells: ["102", "ЗАО «Ёлка»", "", "", "", "", "31.02.2025", "150000,00", "более 500", ""] },
+    ],
+  };
+  const viaCells = normaliseRecords(buildRecords(table, m, "ru"), { mapping: m, lang: "ru" });
+  const viaLists = normaliseRecords(
+    result([
+      { line: 2, clientId: "101", cells: [], raw: { id: ["101"], name: ['ООО "Ромашка"'], phone: ["8 (343) 123-45-67", "+7 912 345-67-89", "+7 (343) 765-43-21"], email: ["Info@Romashka.RU", "zakaz@romashka.ru", "buh@romashka.ru"], website: ["www.romashka.ru"], tax_id: ["6658021032", "6658021032"], created_at: ["25.04.2025 14:33:12"], annual_revenue: ["1 234 567,89"], employees: ["50-250"] }, contacts: [], tags: [] },
+      { line: 4, clientId: "102", cells: [], raw: { id: ["102"], name: ["ЗАО «Ёлка»"], created_at: ["31.02.2025"], annual_revenue: ["150000,00"], employees: ["более 500"] }, contacts: [], tags: [] },
+    ]),
+    { mapping: mapping("bitrix24"), lang: "ru" },
+  );
+
+  it("gives the rows and warnings the values' own lists give", () => {
+    expect(viaCells.rows).toEqual(viaLists.rows);
+    expect(viaCells.warnings).toEqual(viaLists.warnings);
+  });
+
+  it("splits the cells, keeps the continuation's values after the record's own and settles columns by them", () => {
+    const [romashka, elka] = viaCells.rows;
+    expect(romashka!.phones).toEqual(["+73431234567", "+79123456789", "+73437654321"]);
+    expect(romashka!.emails).toEqual(["info@romashka.ru", "zakaz@romashka.ru", "buh@romashka.ru"]);
+    expect(romashka!.values).toMatchObject({ name: 'ООО "Ромашка"', tax_id: "6658021032", created_at: "2025-04-25", annual_revenue: "1234567.89", employees: "50" });
+    expect(romashka!.domains).toEqual(["romashka.ru"]);
+    expect(romashka!.nameKey).toBe("romashka");
+    expect(elka!.values).toMatchObject({ created_at: "", annual_revenue: "150000", employees: "500" });
+    expect(viaCells.warnings.map((w) => [w.line, w.field, w.value])).toEqual([[4, "created_at", "31.02.2025"]]);
   });
 });

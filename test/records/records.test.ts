@@ -2,7 +2,7 @@
 import { describe, it, expect } from "vitest";
 import { join } from "node:path";
 import { readExport } from "../../src/io/read-csv.js";
-import { buildRecords, cleanCell } from "../../src/records.js";
+import { buildRecords, cleanCell, recordRaw } from "../../src/records.js";
 import type { Field, Mapping, RawTable } from "../../src/types.js";
 
 const edge = (name: string) => join(import.meta.dirname, "../../fixtures/edge", name);
@@ -41,14 +41,14 @@ describe("Bitrix24 cp1251 with a requisite continuation row", async () => {
   });
 
   it("appends the second requisite's INN to the company above", () => {
-    expect(r.records[0]!.raw.tax_id).toEqual(["6671234567", "6671234567"]);
+    expect(recordRaw(r.records[0]!, m).tax_id).toEqual(["6671234567", "6671234567"]);
     expect(r.records[0]!.line).toBe(2);
   });
 
   it("splits a multi-phone cell and a multi-email cell", () => {
-    expect(r.records[0]!.raw.phone).toEqual(["+7 (343) 123-45-67", "+7 912 345-67-89"]);
-    expect(r.records[2]!.raw.email).toEqual(["sales@uralmash.ru", "zakaz@uralmash.ru"]);
-    expect(r.records[1]!.raw.email).toBeUndefined();
+    expect(recordRaw(r.records[0]!, m).phone).toEqual(["+7 (343) 123-45-67", "+7 912 345-67-89"]);
+    expect(recordRaw(r.records[2]!, m).email).toEqual(["sales@uralmash.ru", "zakaz@uralmash.ru"]);
+    expect(recordRaw(r.records[1]!, m).email).toBeUndefined();
   });
 });
 
@@ -72,9 +72,9 @@ describe("Odoo contacts: second tag row, apostrophes, individuals", async () => 
   });
 
   it("strips the leading apostrophe before + - =", () => {
-    expect(r.records[0]!.raw.phone).toEqual(["+1 555 0100"]);
-    expect(r.records[1]!.raw.phone).toEqual(["-555 0120"]);
-    expect(r.records[2]!.raw.phone).toEqual(["=1+1"]);
+    expect(recordRaw(r.records[0]!, m).phone).toEqual(["+1 555 0100"]);
+    expect(recordRaw(r.records[1]!, m).phone).toEqual(["-555 0120"]);
+    expect(recordRaw(r.records[2]!, m).phone).toEqual(["=1+1"]);
   });
 
   it("makes an individual of a company in the file that company's contact", () => {
@@ -86,7 +86,7 @@ describe("Odoo contacts: second tag row, apostrophes, individuals", async () => 
   });
 
   it("keeps an individual without a company as a client of its own", () => {
-    expect(r.records.map((x) => x.raw.name?.[0])).toEqual(["Azure Interior", "Deco Addict", "Lonely Freelancer"]);
+    expect(r.records.map((x) => recordRaw(x, m).name?.[0])).toEqual(["Azure Interior", "Deco Addict", "Lonely Freelancer"]);
     expect(r.records.map((x) => x.clientId)).toEqual(["L2", "L5", "L6"]);
     expect(r.hasIdColumn).toBe(false);
   });
@@ -103,7 +103,7 @@ describe("Salesforce report trailers", async () => {
   const r = buildRecords(t, m);
 
   it("drops the three trailer lines", () => {
-    expect(r.records.map((x) => x.raw.name?.[0])).toEqual(["TreasuryPath", "Example Publishing", "Edge Communications"]);
+    expect(r.records.map((x) => recordRaw(x, m).name?.[0])).toEqual(["TreasuryPath", "Example Publishing", "Edge Communications"]);
     expect(r.rows).toBe(3);
     expect(r.rejects).toEqual([]);
   });
@@ -140,12 +140,12 @@ describe("amoCRM people and companies", async () => {
   it("joins a contact whose company has the same name key (ООО \"Ромашка\" = Ромашка ООО)", () => {
     const romashka = r.records.find((x) => x.clientId === "5001")!;
     expect(romashka.contacts).toEqual([{ line: 3, name: "Петров Иван", role: "Директор", phones: ["+7 912 345-67-89"], emails: ["i.petrov@romashka.ru"] }]);
-    expect(romashka.raw.phone).toEqual(["+7 (343) 123-45-67", "+7 (343) 123-45-68"]);
+    expect(recordRaw(romashka, m).phone).toEqual(["+7 (343) 123-45-67", "+7 (343) 123-45-68"]);
     expect(romashka.tags).toEqual(["опт"]);
   });
 
   it("makes a contact with no company, or a company not in the file, a client named by the person", () => {
-    expect(r.records.map((x) => [x.clientId, x.raw.name?.[0]])).toEqual([
+    expect(r.records.map((x) => [x.clientId, recordRaw(x, m).name?.[0]])).toEqual([
       ["5001", 'ООО "Ромашка"'],
       ["5003", "Анна Соколова"],
       ["5004", "Кузнецов Олег"],
@@ -168,7 +168,7 @@ describe("amoCRM people and companies", async () => {
     const rr = buildRecords(tt, mm, "ru");
     expect(rr.rejects.map((x) => x.clientId)).toEqual(["1"]);
     expect(rr.rejects[0]!.error).toContain("лишнее");
-    expect(rr.records.map((x) => x.raw.name)).toEqual([["Петров Иван"]]);
+    expect(rr.records.map((x) => recordRaw(x, mm).name)).toEqual([["Петров Иван"]]);
     expect(rr.contacts).toBe(0);
   });
 });
@@ -195,7 +195,7 @@ describe("extra fields and short records", async () => {
 
   it("treats a short record as padded", () => {
     const r = buildRecords(t, m);
-    expect(r.records[2]!.raw).toEqual({ id: ["4"], name: ["Hooli"] });
+    expect(recordRaw(r.records[2]!, m)).toEqual({ id: ["4"], name: ["Hooli"] });
   });
 });
 
@@ -252,8 +252,8 @@ describe("record rules on hand-made tables", () => {
       ]),
       m,
     );
-    expect(r.records[0]!.raw.phone).toEqual(["+1 202 555 0101", "+1 202 555 0199"]);
-    expect(r.records[0]!.raw.email).toEqual(["ops@acme.com", "billing@acme.com"]);
+    expect(recordRaw(r.records[0]!, m).phone).toEqual(["+1 202 555 0101", "+1 202 555 0199"]);
+    expect(recordRaw(r.records[0]!, m).email).toEqual(["ops@acme.com", "billing@acme.com"]);
     expect(r.records[0]!.tags).toEqual(["vip", "wholesale", "export"]);
     expect(r.rejects.map((x) => [x.line, x.clientId, x.error])).toEqual([[4, "L4", "no company name"]]);
     expect(r.rows).toBe(3);
@@ -275,7 +275,7 @@ describe("record rules on hand-made tables", () => {
 
   it("keeps phones split only on a separator followed by a space", () => {
     const r = buildRecords(table(header, [["1", "Acme", "+7 (343) 123-45-67, '+7 912 345-67-89; 8 800 555,35,35", "", "", "", ""]]), m);
-    expect(r.records[0]!.raw.phone).toEqual(["+7 (343) 123-45-67", "+7 912 345-67-89", "8 800 555,35,35"]);
+    expect(recordRaw(r.records[0]!, m).phone).toEqual(["+7 (343) 123-45-67", "+7 912 345-67-89", "8 800 555,35,35"]);
   });
 
   it("gives several columns of a field their values in column order", () => {
@@ -283,14 +283,14 @@ describe("record rules on hand-made tables", () => {
     const mm = mapping(h, { name: "Name", phone: ["Рабочий телефон", "Мобильный телефон"] });
     mm.columns.phone = [1, 2];
     const r = buildRecords(table(h, [["Ромашка", "+7 912 000-00-01", "+7 343 000-00-02"]]), mm);
-    expect(r.records[0]!.raw.phone).toEqual(["+7 912 000-00-01", "+7 343 000-00-02"]);
+    expect(recordRaw(r.records[0]!, mm).phone).toEqual(["+7 912 000-00-01", "+7 343 000-00-02"]);
   });
 
   it("ignores lookup id columns", () => {
     const h = ["Account Owner.id", "Account Owner", "Account Name"];
     const mm = mapping(h, { owner: "Account Owner", name: "Account Name" }, { lookupIds: [0] });
     const r = buildRecords(table(h, [["zcrm_4876876000000111", "Sarah Chen", "Acme Corp"]]), mm);
-    expect(r.records[0]!.raw).toEqual({ owner: ["Sarah Chen"], name: ["Acme Corp"] });
+    expect(recordRaw(r.records[0]!, mm)).toEqual({ owner: ["Sarah Chen"], name: ["Acme Corp"] });
   });
 });
 
@@ -309,9 +309,10 @@ describe("requisite columns the mapping did not list", () => {
   it("still lets a КПП-only row continue the company above", () => {
     const header = ["ID", "Название компании", "ИНН", "КПП", "БИК", ""];
     const t = table(header, [["101", 'ООО "Ромашка"', "6671234567", "667101001", "046577674", ""], ["", "", "6671234567", "667102002", "", ""], ["", "", "", "", "", ""], ["102", "ИП Петров", "", "", "", ""]], ";");
-    const r = buildRecords(t, mapping(header, { id: "ID", name: "Название компании", tax_id: "ИНН" }));
+    const m = mapping(header, { id: "ID", name: "Название компании", tax_id: "ИНН" });
+    const r = buildRecords(t, m);
     expect(r.rejects).toEqual([]);
     expect(r.rows).toBe(2);
-    expect(r.records[0]!.raw.tax_id).toEqual(["6671234567", "6671234567"]);
+    expect(recordRaw(r.records[0]!, m).tax_id).toEqual(["6671234567", "6671234567"]);
   });
 });
