@@ -161,7 +161,11 @@ function analyse(raw: string): Analysed {
 }
 
 function pushDotted(tokens: string[], t: string): void {
-  if (DOTTED_LETTERS.test(t)) tokens.push(t.replace(/\./g, ""));
+  if (DOTTED_LETTERS.test(t)) {
+    // `S.I.` collapses to a word; `si` as a word means "and", so the key stays the same when keyed again.
+    const word = t.replace(/\./g, "");
+    tokens.push(word === "si" ? "and" : word);
+  }
   else for (const part of t.split(".")) if (part) tokens.push(part === "si" ? "and" : part);
 }
 
