@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { parse } from "csv-parse/sync";
+import { fastParse } from "./fast-csv.js";
 import { SegmentError } from "../errors.js";
 import type { RawRecord, RawTable } from "../types.js";
 
@@ -350,7 +351,8 @@ function parseRecords(
 ): RawRecord[] {
   let parsed: string[][];
   try {
-    parsed = parse(input, { ...PARSE_OPTIONS, delimiter }) as string[][];
+    // The fast tokenizer answers for well-formed text; csv-parse judges everything else.
+    parsed = fastParse(typeof input === "string" ? input : input.toString("utf8"), delimiter) ?? (parse(input, { ...PARSE_OPTIONS, delimiter }) as string[][]);
   } catch (e) {
     const err = e as ParseError;
     if (err.code === "CSV_QUOTE_NOT_CLOSED") {
