@@ -1,5 +1,6 @@
 // Wires the stages: read → map → records → normalise → owners → dedupe → merge → segment → conflicts → allocate.
 import { basename } from "node:path";
+import { detach } from "./io/detach.js";
 import { advanceProgress, logAboveProgress, startProgress } from "./progress.js";
 import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
@@ -104,6 +105,7 @@ export function stage(name: string): void {
   if (process.env.SEGMENT_TIMINGS === "1") heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
   mark = now;
   advanceProgress(name);
+  if (process.env.SEGMENT_HEAP_SNAPSHOT === name) void import("node:v8").then((v8) => v8.writeHeapSnapshot(`/tmp/segment-${name}.heapsnapshot`));
 }
 export function reportTimings(io: Io): void {
   if (process.env.SEGMENT_TIMINGS !== "1") return;
@@ -161,6 +163,8 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   records.records = []; // likewise the raw values, once normalised
   stage("normalise");
   const warnings: Warning[] = [...records.warnings, ...norm.warnings];
+  // A warning quotes its value from the file: its own copy, so the decoded file can be collected.
+  for (const w of warnings) w.value = detach(w.value);
 
   // Managers: -m, else the config's, else the owners found.
   const managersPath = opts.managers ?? configPath(loaded, config.managers);

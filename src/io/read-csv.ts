@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { parse } from "csv-parse/sync";
+import { detach } from "./detach.js";
 import { fastParse } from "./fast-csv.js";
 import { SegmentError } from "../errors.js";
 import type { RawRecord, RawTable } from "../types.js";
@@ -444,7 +445,8 @@ export async function readExport(path: string, opts: { encoding?: string; delimi
   const all = parseRecords(input, delimiter, skipLines + 1, path, "input", () => (typeof input === "string" ? input : input.toString("utf8")));
   if (all.length === 0) throw new SegmentError("input", `${path} is empty.`);
   const [first, ...records] = all;
-  const header = first!.cells;
+  // The header lives for the whole run: its own strings, not slices that would keep the file's text alive.
+  const header = first!.cells.map(detach);
   if (header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
   return {
     path,

@@ -78,3 +78,8 @@ export function normaliseCountry(raw: string): string {
 export function isKnownCountry(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(SPELLINGS, code);
 }
+
+/** Forget the per-value cache (its keys are the file's cells). */
+export function clearCountryCache(): void {
+  cache.clear();
+}

@@ -1,4 +1,5 @@
 // The normalise stage: settles each date and number column, then turns every accepted record into a Row.
+import { detach } from "../io/detach.js";
 import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
@@ -6,11 +7,11 @@ import { cleanCell, pushCellValues } from "../records.js";
 import { DATE_FIELDS, FIELDS, NUMBER_FIELDS } from "../types.js";
 import type { AcceptedRecord, Field, FieldValues, Lang, Mapping, Person, RecordsResult, Row, Warning } from "../types.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "./contact.js";
-import { isKnownCountry, normaliseCountry } from "./country.js";
+import { clearCountryCache, isKnownCountry, normaliseCountry } from "./country.js";
 import { parseDate, settleDayOrderCounted } from "./dates.js";
-import { displayName, legalForm, nameKey } from "./names.js";
+import { clearNameCaches, displayName, legalForm, nameKey } from "./names.js";
 import { parseEmployees, parseNumber, settleDecimalMarkCounted } from "./numbers.js";
-import { normalisePhone } from "./phones.js";
+import { clearPhoneCaches, normalisePhone } from "./phones.js";
 import { isValidCui, isValidInn, normaliseTaxId } from "./taxid.js";
 
 export interface NormaliseContext {
@@ -219,7 +220,8 @@ function intern(records: readonly AcceptedRecord[], field: Field, columns: reado
 
 /** The row's values from a list in FIELDS order, written as one literal so every row's values share one object shape. */
 function valuesFrom(v: string[]): FieldValues {
-  return { id: v[0]!, name: v[1]!, tax_id: v[2]!, country: v[3]!, region: v[4]!, city: v[5]!, address: v[6]!, postal_code: v[7]!, phone: v[8]!, email: v[9]!, website: v[10]!, industry: v[11]!, industry_code: v[12]!, company_type: v[13]!, employees: v[14]!, annual_revenue: v[15]!, owner: v[16]!, created_at: v[17]!, last_activity_at: v[18]!, activity_count: v[19]!, deals_won: v[20]!, revenue_won: v[21]!, last_purchase_at: v[22]!, status: v[23]!, motivation: v[24]!, notes: v[25]!, contact_name: v[26]!, contact_role: v[27]!, contact_phone: v[28]!, contact_email: v[29]! };
+  // Detached: the row outlives the read, and must not keep the decoded file alive through slices of it.
+  return { id: detach(v[0]!), name: detach(v[1]!), tax_id: detach(v[2]!), country: detach(v[3]!), region: detach(v[4]!), city: detach(v[5]!), address: detach(v[6]!), postal_code: detach(v[7]!), phone: detach(v[8]!), email: detach(v[9]!), website: detach(v[10]!), industry: detach(v[11]!), industry_code: detach(v[12]!), company_type: detach(v[13]!), employees: detach(v[14]!), annual_revenue: detach(v[15]!), owner: detach(v[16]!), created_at: detach(v[17]!), last_activity_at: detach(v[18]!), activity_count: detach(v[19]!), deals_won: detach(v[20]!), revenue_won: detach(v[21]!), last_purchase_at: detach(v[22]!), status: detach(v[23]!), motivation: detach(v[24]!), notes: detach(v[25]!), contact_name: detach(v[26]!), contact_role: detach(v[27]!), contact_phone: detach(v[28]!), contact_email: detach(v[29]!) };
 }
 const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
 if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "employees") throw new Error("valuesFrom no longer matches FIELDS");
@@ -227,6 +229,13 @@ if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "em
 // A list grown by `push` keeps room for 17 values; rows live to the end of the run, so they keep exact copies.
 function exact(list: string[]): string[] {
   return list.length === 0 ? [] : list.length === 1 ? [list[0]!] : list.slice();
+}
+
+function detachAll(list: string[]): string[] {
+  if (list.length === 0) return [];
+  const out = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = detach(list[i]!);
+  return out;
 }
 
 // Rows with no people or tags share one empty list each (nothing downstream writes to a row's lists).
@@ -395,7 +404,7 @@ export function normaliseRecords(result: RecordsResult, ctx: NormaliseContext): 
           if (!pEmails.includes(e)) pEmails.push(e);
           if (e && !emails.includes(e)) emails.push(e);
         }
-        contacts.push({ line: person.line, name: person.name.replace(WS, " ").trim(), role: person.role.trim(), phones: pPhones, emails: pEmails });
+        contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: pEmails });
       }
     }
 
@@ -421,8 +430,12 @@ export function normaliseRecords(result: RecordsResult, ctx: NormaliseContext): 
       }
     }
 
-    rows[index] = { index, line, clientId, values: valuesFrom(v), nameKey: rawName ? nameKey(rawName) : "", phones: exact(phones), emails: exact(emails), domains: exact(domains), contacts, tags: exact(tags) };
+    rows[index] = { index, line, clientId, values: valuesFrom(v), nameKey: rawName ? nameKey(rawName) : "", phones: exact(phones), emails: detachAll(emails), domains: exact(domains), contacts, tags: detachAll(tags) };
   }
 
+  // The caches are keyed by the file's cells: dropping them lets the decoded text go.
+  clearNameCaches();
+  clearPhoneCaches();
+  clearCountryCache();
   return { rows, warnings, defaultCountry };
 }

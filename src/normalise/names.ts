@@ -559,3 +559,9 @@ function tidy(raw: string): string | null {
 const UNTIDY = new Map<number, 1 | 2>();
 for (const c of [0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) UNTIDY.set(c, 1);
 for (const c of "«»„“”‟〝〞＂") UNTIDY.set(c.charCodeAt(0), 2);
+
+/** Forget the per-value caches: their keys are the file's cells, which would keep its text alive. */
+export function clearNameCaches(): void {
+  cache.clear();
+  displayCache.clear();
+}

@@ -203,3 +203,9 @@ export function areaCode(e164: string): string {
   }
   return "";
 }
+
+/** Forget the per-value caches: their keys are the file's cells, which would keep its text alive. */
+export function clearPhoneCaches(): void {
+  keyCaches.clear();
+  libraryCaches.clear();
+}
