@@ -37,7 +37,7 @@ export async function diff(oldPath: string, newPath: string, opts: { json: boole
     return 0;
   }
   const lang = opts.lang ?? "en";
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const chalk = new Chalk({ level: opts.color !== false && io.isTTY && !process.env.NO_COLOR ? 1 : 0 });
   const style = { head: [], border: [] as string[] };
   const managers = new Table({ head: [H.manager, H.kept, H.gained, H.lost].map((p) => chalk.bold(say(lang, p))), style });
   for (const m of result.managers) managers.push([m.name, m.kept, m.gained, m.lost]);
