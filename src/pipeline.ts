@@ -250,11 +250,9 @@ export function segmenterConfig(config: Config): Config {
   return { ...config, segmenters: { ...config.segmenters, value } };
 }
 
-/** Segments and conflicts over the merged clients. */
-export async function analyse(p: Prepared): Promise<Analysed> {
-  const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
-  stage("segment");
-  const { conflicts, deadSoul } = findConflicts({
+/** The conflicts of the prepared clients, and which clients are dead souls. */
+export function conflictsOf(p: Prepared): { conflicts: Conflict[]; deadSoul: boolean[] } {
+  return findConflicts({
     rows: p.rows,
     clients: p.clients,
     clientOfRow: p.clientOfRow,
@@ -266,6 +264,13 @@ export async function analyse(p: Prepared): Promise<Analysed> {
     mapped: p.mapped,
     lang: p.lang,
   });
+}
+
+/** Segments and conflicts over the merged clients. */
+export async function analyse(p: Prepared): Promise<Analysed> {
+  const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
+  stage("segment");
+  const { conflicts, deadSoul } = conflictsOf(p);
   stage("conflicts");
   return { ...p, segments, conflicts, deadSoul };
 }

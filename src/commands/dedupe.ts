@@ -1,8 +1,7 @@
 // `segment dedupe`: duplicates and conflicts only, written to `-o DIR` (default ./segment-dedupe), with a summary.
 import { say, type Phrase } from "../i18n.js";
-import { findConflicts } from "../dedupe/conflicts.js";
 import { checkOutputDir, writeOutputs, type OutputFiles } from "../io/output-dir.js";
-import { prepare } from "../pipeline.js";
+import { conflictsOf, prepare } from "../pipeline.js";
 import { conflictsCsv, duplicatesCsv, rejectsCsv, warningsCsv } from "../report/outputs.js";
 import { CONFLICT_KINDS, type ConflictKind } from "../types.js";
 import type { AllocateOptions, Io } from "./options.js";
@@ -18,18 +17,7 @@ export async function dedupe(path: string, opts: AllocateOptions & { out?: strin
   const out = opts.out ?? "segment-dedupe";
   checkOutputDir(out);
   const p = await prepare(path, opts, io);
-  const { conflicts } = findConflicts({
-    rows: p.rows,
-    clients: p.clients,
-    clientOfRow: p.clientOfRow,
-    owners: p.owners,
-    managers: p.managers,
-    warnings: p.warnings,
-    asOf: p.asOf,
-    deadSoulDays: p.config.conflicts.dead_soul_days,
-    mapped: p.mapped,
-    lang: p.lang,
-  });
+  const { conflicts } = conflictsOf(p);
   const delimiter = p.config.output.delimiter;
   const files: OutputFiles = new Map();
   files.set("duplicates.csv", duplicatesCsv(p.rows, p.groups, delimiter));
