@@ -1,32 +1,17 @@
 // Policy helpers: tie order, eligibility, protection and contest evidence (pure, per client).
 import type { Client, Manager, Row, SegmentColumn } from "../types.js";
 import { foldOwner } from "../managers.js";
+import { compareClientIds, fnv1a as hash } from "../dedupe/strings.js";
+import { dayNumber } from "../normalise/dates.js";
 
-/** FNV-1a (32 bit): a small stable hash for seeded tie-breaks. */
-export function fnv1a(text: string): number {
-  return fnv1aFrom(0x811c9dc5, text);
-}
+/** FNV-1a (32 bit): a small stable hash for seeded tie-breaks (one implementation, shared with the matcher). */
+export const fnv1a = (text: string): number => hash(text);
 
 /** FNV-1a continued from the hash `h` of a prefix: hash(prefix + text) without building the string. */
-function fnv1aFrom(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+const fnv1aFrom = (h: number, text: string): number => hash(text, h);
 
-const INTEGER = /^\d+$/;
-
-/** client_id order: numerically when both are integers, else by code units. */
-export function compareIds(a: string, b: string): number {
-  if (INTEGER.test(a) && INTEGER.test(b)) {
-    const x = a.replace(/^0+(?=\d)/, ""), y = b.replace(/^0+(?=\d)/, "");
-    if (x.length !== y.length) return x.length - y.length;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** client_id order: numerically when both are integers, else by code units (CONTRACT.md, Determinism). */
+export const compareIds = compareClientIds;
 
 /** Rank of every client in tie order: a hash of seed and client_id, then client_id. */
 export function tieRanks(clients: readonly Client[], seed: number): number[] {
@@ -62,12 +47,7 @@ export function tieRanks(clients: readonly Client[], seed: number): number[] {
   return rank;
 }
 
-/** Day number of a `YYYY-MM-DD` date, NaN when empty or malformed. */
-export function dayNumber(date: string): number {
-  if (date.length < 10) return NaN;
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return t / 86_400_000;
-}
+export { dayNumber };
 
 export const num = (v: string | undefined): number => {
   if (!v) return 0;

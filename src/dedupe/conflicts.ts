@@ -1,4 +1,5 @@
 // Conflicts a director must see: several owners, shared contacts, dead souls, departed owners, bad tax ids.
+import { dayNumber } from "../normalise/dates.js";
 import { say, type Phrase } from "../i18n.js";
 import { Interner } from "./features.js";
 import { hasPurchaseEvidence, isEngaged } from "../segmenters/temperature.js";
@@ -84,10 +85,6 @@ const T: Record<string, Phrase> = {
   and: { en: "{list} and {n} more", ru: "{list} и ещё {n}", ro: "{list} și încă {n}" },
 };
 
-const DAY_MS = 86_400_000;
-function dayNumber(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
-}
 
 interface OwnerRef {
   /** manager index, or -1 with the folded raw value as the identity */

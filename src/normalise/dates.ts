@@ -110,3 +110,9 @@ export function formatDate(iso: string, style: "iso" | "dmy-dot" | "dmy-slash" |
       return `${+m!}/${+d!}/${y}`;
   }
 }
+
+/** Day number of a `YYYY-MM-DD` date (days since 1970-01-01), NaN when empty or malformed. */
+export function dayNumber(date: string): number {
+  if (date.length < 10) return NaN;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
