@@ -1,5 +1,6 @@
 // What the human reports show, computed once from a run: both report.md and report.html render this.
 import { say, type Phrase } from "../i18n.js";
+import { temperatureAdvice } from "../segmenters/temperature.js";
 import type { RunResult } from "../pipeline.js";
 import type { Summary } from "./summary.js";
 import type { ConflictKind, Lang } from "../types.js";
@@ -35,24 +36,6 @@ export interface ReportModel {
   duplicates: { groupId: string; members: { clientId: string; name: string; score: string; evidence: string }[] }[];
   moved: { clientId: string; name: string; from: string; to: string; reason: string }[];
 }
-
-export const ADVICE: Record<string, Phrase> = {
-  cold: {
-    en: "Cold — they do not know us yet: get acquainted; offer an easy first step (a visit, a free audit, a sample).",
-    ru: "Холодные — нас не знают: познакомиться; предложить лёгкий первый шаг (визит, бесплатный аудит, пробную партию).",
-    ro: "Reci — nu ne cunosc încă: faceți cunoștință; oferiți un prim pas ușor (o vizită, un audit gratuit, o mostră).",
-  },
-  warm: {
-    en: "Warm — they know us but have not bought: start cooperating; a small first order, a demonstration, a reference visit.",
-    ru: "Тёплые — знают нас, но не покупали: начать сотрудничество; небольшой первый заказ, демонстрация, визит к референсу.",
-    ro: "Calzi — ne cunosc, dar nu au cumpărat: începeți colaborarea; o primă comandă mică, o demonstrație, o vizită de referință.",
-  },
-  hot: {
-    en: "Hot — they have bought: keep them; service, regular contact, the next purchase before a competitor's.",
-    ru: "Горячие — уже покупали: удержать; сервис, регулярный контакт, следующая покупка раньше конкурента.",
-    ro: "Fierbinți — au cumpărat deja: păstrați-i; service, contact regulat, următoarea achiziție înaintea concurenței.",
-  },
-};
 
 const TITLE: Phrase = { en: "Client base split — {file}", ru: "Распределение клиентской базы — {file}", ro: "Repartizarea bazei de clienți — {file}" };
 
@@ -125,9 +108,11 @@ export function buildModel(r: RunResult, s: Summary): ReportModel {
     matrix = { rows, cols, cells };
   }
   const total = r.clients.length || 1;
-  const advice = ["cold", "warm", "hot"].map((label) => {
+  // The advice per group is the temperature segmenter's, with the config's own text where it gives one.
+  const adviceText = temperatureAdvice(L, r.config.segmenters.temperature as Parameters<typeof temperatureAdvice>[1]);
+  const advice = (["cold", "warm", "hot"] as const).map((label) => {
     const count = s.segments.temperature?.[label] ?? 0;
-    return { label, count, share: count / total, text: say(L, ADVICE[label]!) };
+    return { label, count, share: count / total, text: adviceText[label] };
   });
 
   const names = (ids: string[]) => ids.join(", ");

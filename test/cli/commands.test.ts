@@ -170,3 +170,15 @@ describe("formula injection", () => {
     expect(alloc[0]!.name.startsWith("'=HYPERLINK")).toBe(true);
   });
 });
+
+describe("advice per temperature group", () => {
+  it("comes from the config when it gives its own text, in the report", () => {
+    const cfg = join(dir, "advice.config.json");
+    writeFileSync(cfg, JSON.stringify({ managers: DEMO_MANAGERS, segmenters: { temperature: { advice: { cold: "Позвонить, представиться, пригласить на выставку" } } } }));
+    const out = join(dir, "advice");
+    expect(segment(["run", DEMO, "-c", cfg, ...AS_OF, "-o", out, "--quiet"]).exitCode).toBe(0);
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    expect(md).toContain("Позвонить, представиться, пригласить на выставку");
+    expect(md).toMatch(/Тёплые — знают нас/);
+  });
+});
