@@ -179,6 +179,6 @@ describe("advice per temperature group", () => {
     expect(segment(["run", DEMO, "-c", cfg, ...AS_OF, "-o", out, "--quiet"]).exitCode).toBe(0);
     const md = readFileSync(join(out, "report.md"), "utf8");
     expect(md).toContain("Позвонить, представиться, пригласить на выставку");
-    expect(md).toMatch(/Тёплые — знают нас/);
+    expect(md).toMatch(/\| warm \| \d+ \| [\d.]+% \| Начать сотрудничество/);
   });
 });
