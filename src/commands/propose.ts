@@ -6,7 +6,7 @@ import { say } from "../i18n.js";
 import { checkOutputDir, writeOutputs, type OutputFiles } from "../io/output-dir.js";
 import { analyse, parseMaxMoves, prepare, runAllocation, type RunResult, type Strategy } from "../pipeline.js";
 import { renderHtmlModel } from "../report/html.js";
-import { buildModel } from "../report/model.js";
+import { buildModel, workedClients } from "../report/model.js";
 import { renderMarkdownModel } from "../report/markdown.js";
 import { csvOutputs } from "../report/outputs.js";
 import { buildSummary, type Summary } from "../report/summary.js";
@@ -65,9 +65,7 @@ const H = {
  * their owners: the same yardstick for every strategy, whatever rule each strategy applied.
  */
 function protectedKept(r: RunResult): { kept: number; total: number } {
-  const temperature = r.segments.find((s) => s.id === "temperature");
-  const asOf = Date.parse(r.asOf);
-  const window = r.config.allocation.protection_days * 86_400_000;
+  const isWorked = workedClients(r);
   let kept = 0;
   let total = 0;
   for (const client of r.clients) {
@@ -77,9 +75,7 @@ function protectedKept(r: RunResult): { kept: number; total: number } {
       if (o.manager >= 0 && r.managers[o.manager]!.active) owners.add(r.managers[o.manager]!.name);
     }
     if (!owners.size) continue;
-    const last = client.values.last_activity_at;
-    const worked = temperature?.labels[client.index] === "hot" || (last !== "" && asOf - Date.parse(last) <= window);
-    if (!worked) continue;
+    if (!isWorked(client.index)) continue;
     total++;
     if (owners.has(r.allocation.rows[client.rows[0]!]!.manager)) kept++;
   }

@@ -1,6 +1,7 @@
 // What the human reports show, computed once from a run: both report.md and report.html render this.
 import { say, type Phrase } from "../i18n.js";
 import { temperatureAdvice } from "../segmenters/temperature.js";
+import { dayNumber } from "../normalise/dates.js";
 import type { RunResult } from "../pipeline.js";
 import type { Summary } from "./summary.js";
 import type { ConflictKind, Lang } from "../types.js";
@@ -39,8 +40,20 @@ export interface ReportModel {
 
 const TITLE: Phrase = { en: "Client base split — {file}", ru: "Распределение клиентской базы — {file}", ro: "Repartizarea bazei de clienți — {file}" };
 
-const dayMs = 86_400_000;
-const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / dayMs;
+/**
+ * Whether a client is worked: hot, or with activity within the protection window before --as-of (the
+ * "active client base" of the report, and the protected clients `propose` compares strategies on).
+ */
+export function workedClients(r: RunResult): (client: number) => boolean {
+  const temperature = r.segments.find((x) => x.id === "temperature");
+  const asOfDay = dayNumber(r.asOf);
+  const days = r.config.allocation.protection_days;
+  return (c) => {
+    if (temperature?.labels[c] === "hot") return true;
+    const last = r.clients[c]!.values.last_activity_at;
+    return last !== "" && asOfDay - dayNumber(last) <= days;
+  };
+}
 
 export function buildModel(r: RunResult, s: Summary): ReportModel {
   const L = r.lang;
@@ -51,7 +64,7 @@ export function buildModel(r: RunResult, s: Summary): ReportModel {
   const hot = new Array<number>(r.managers.length).fill(0);
   const aCount = new Array<number>(r.managers.length).fill(0);
   const worked = new Array<number>(r.managers.length).fill(0);
-  const protectionDays = r.config.allocation.protection_days;
+  const isWorked = workedClients(r);
   for (const client of r.clients) {
     let weight = 0;
     let prev = -1;
@@ -67,8 +80,7 @@ export function buildModel(r: RunResult, s: Summary): ReportModel {
       const t = temp?.labels[client.index];
       if (t === "hot") hot[now]!++;
       if (value?.labels[client.index] === "A") aCount[now]!++;
-      const last = client.values.last_activity_at;
-      if (t === "hot" || (last && daysBetween(last, r.asOf) <= protectionDays)) worked[now]!++;
+      if (isWorked(client.index)) worked[now]!++;
     }
   }
   const totalBefore = before.reduce((a, b) => a + b, 0);

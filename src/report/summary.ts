@@ -1,5 +1,6 @@
 // summary.json: counts, segment distributions, per-manager loads and balance figures (CONTRACT.md › summary.json).
 import type { RunResult } from "../pipeline.js";
+import { countLabels } from "../segmenters/matrix.js";
 import { CONFLICT_KINDS, type Balance, type ConflictKind, type ManagerStats } from "../types.js";
 
 export interface Summary {
@@ -20,9 +21,7 @@ export interface Summary {
 
 /** Labels counted per client, in first-seen order of a stable sort (by count desc, then label). */
 export function distribution(labels: readonly string[]): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = [...countLabels(labels)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return Object.fromEntries(sorted);
 }
 

@@ -25,7 +25,8 @@ export function orderLabels(counts: ReadonlyMap<string, number>, known: readonly
   return [...first, ...rest];
 }
 
-function countLabels(labels: readonly string[]): Map<string, number> {
+/** Clients per label, in first-seen order. */
+export function countLabels(labels: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
   return m;
