@@ -15,11 +15,26 @@ const CR = 13;
  * quote, mixed line ends).
  */
 export function fastParse(text: string, delimiter: string): string[][] | null {
-  if (delimiter.length !== 1) return null;
-  // The terminator is the first line break's, as csv-parse detects it; a CR anywhere else outside quotes
-  // (mixed or old-Mac line ends) is left to csv-parse.
+  // The terminator is the first line break's, as csv-parse detects it.
   const firstLf = text.indexOf("\n");
   const crlf = firstLf > 0 && text.charCodeAt(firstLf - 1) === CR;
+  return fastParseChunk(text, delimiter, crlf, true)?.rows ?? null;
+}
+
+/** Complete records of a piece of text, and where the first incomplete one starts. */
+export interface ParsedChunk {
+  rows: string[][];
+  consumed: number;
+}
+
+/**
+ * `fastParse` over one piece of a file read in chunks: with `final` false, a record that may go on in the
+ * next chunk (no line break after it yet, a quoted field still open) is left unparsed and `consumed` says
+ * where it starts; with `final` true the piece is the end of the file. `crlf`: the file's terminator is CRLF
+ * (a CR anywhere else outside quotes, as a lone CR in an LF file, is left to csv-parse).
+ */
+export function fastParseChunk(text: string, delimiter: string, crlf: boolean, final: boolean): ParsedChunk | null {
+  if (delimiter.length !== 1) return null;
   if (!crlf && text.indexOf("\r") >= 0) return null;
   const dc = delimiter.charCodeAt(0);
   const n = text.length;
@@ -27,8 +42,9 @@ export function fastParse(text: string, delimiter: string): string[][] | null {
   let pos = 0;
   let nextQuote = text.indexOf('"');
   let nextCr = crlf ? text.indexOf("\r") : -1;
-  while (pos < n) {
+  records: while (pos < n) {
     const nl = text.indexOf("\n", pos);
+    if (nl < 0 && !final) break; // the last record's line break is in the next chunk
     const lineEnd = nl < 0 ? n : nl;
     if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
     if (nextQuote < 0 || nextQuote >= lineEnd) {
@@ -51,7 +67,10 @@ export function fastParse(text: string, delimiter: string): string[][] | null {
         let value = "";
         for (;;) {
           const q = text.indexOf('"', s);
-          if (q < 0) return null; // never closes
+          if (q < 0 || (q + 1 >= n && !final)) {
+            if (final) return null; // never closes
+            break records; // closes (or is a doubled quote) in the next chunk
+          }
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(s, q + 1);
             s = q + 2;
@@ -63,6 +82,7 @@ export function fastParse(text: string, delimiter: string): string[][] | null {
         }
         row.push(value);
         if (p >= n) {
+          if (!final) break records;
           pos = n;
           break;
         }
@@ -79,11 +99,13 @@ export function fastParse(text: string, delimiter: string): string[][] | null {
           pos = p + 2;
           break;
         }
+        if (c === CR && crlf && p + 1 >= n && !final) break records;
         return null; // text after a closing quote
       }
       // Unquoted: up to the next delimiter or the end of the line; quotes inside are data.
       const d = text.indexOf(delimiter, p);
       const l = text.indexOf("\n", p);
+      if (l < 0 && !final) break records;
       const le = l < 0 ? n : l;
       if (d >= 0 && d < le) {
         row.push(text.slice(p, d));
@@ -100,5 +122,5 @@ export function fastParse(text: string, delimiter: string): string[][] | null {
     }
     rows.push(row);
   }
-  return rows;
+  return { rows, consumed: pos };
 }

@@ -2,7 +2,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastParse } from "../../src/io/fast-csv.js";
+import { fastParse, fastParseChunk } from "../../src/io/fast-csv.js";
 
 const OPTIONS = { relax_quotes: true, relax_column_count: true, skip_empty_lines: false, quote: '"', escape: '"' } as const;
 const reference = (text: string, delimiter: string) => parse(text, { ...OPTIONS, delimiter }) as string[][];
@@ -50,5 +50,39 @@ describe("fastParse", () => {
   it("answers for the common shapes rather than always declining", () => {
     const rows = Array.from({ length: 200 }, (_, i) => `"${i}";"ООО ""Имя ${i}""";"Город";`).join("\n");
     expect(fastParse(rows, ";")).toHaveLength(200);
+  });
+
+  it("reads a file in chunks exactly as in one piece, wherever either answers", () => {
+    // Chunked: parse what is complete, carry the rest over to the next chunk, the last chunk final.
+    const chunked = (text: string, d: string, cuts: number[]): string[][] | null => {
+      const firstLf = text.indexOf("\n");
+      const crlf = firstLf > 0 && text.charCodeAt(firstLf - 1) === 13;
+      const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const rows: string[][] = [];
+      let carry = "";
+      let from = 0;
+      for (const end of [...ends, text.length]) {
+        const piece = carry + text.slice(from, end);
+        from = Math.max(from, end);
+        const r = fastParseChunk(piece, d, crlf, end >= text.length);
+        if (r === null) return null;
+        rows.push(...r.rows);
+        carry = piece.slice(r.consumed);
+        if (end >= text.length) break;
+      }
+      return rows;
+    };
+    const piece = fc.constantFrom("a", "Б", " ", '"', '""', ",", ";", "\n", "\r\n", "x y", "");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom(",", ";"), fc.array(fc.nat(), { maxLength: 6 }), (parts, d, cuts) => {
+        const text = parts.join("");
+        const whole = fastParse(text, d);
+        const inChunks = chunked(text, d, cuts);
+        // A record split across chunks is never read differently; a decline in one is a decline in both.
+        expect(inChunks).toEqual(whole);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fastParseChunk('a;b\n"x\ny";2\n"open', ";", false, false)).toEqual({ rows: [["a", "b"], ["x\ny", "2"]], consumed: 12 });
   });
 });
