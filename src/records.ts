@@ -1,6 +1,6 @@
 // The record rules: padding, extra fields, continuation rows, trailers, people's rows and client ids (CONTRACT.md "Records").
 import { FIELDS } from "./types.js";
-import type { AcceptedRecord, Field, Lang, Mapping, RawPerson, RawTable, RecordsResult, Reject, Warning } from "./types.js";
+import type { AcceptedRecord, Field, Lang, Mapping, RawPerson, RawRecord, RawTable, RecordsResult, Reject, Warning } from "./types.js";
 import { say } from "./i18n.js";
 import { nameKey } from "./normalise/names.js";
 
@@ -140,80 +140,121 @@ function countFilled(cells: string[], limit: number): number {
   return n;
 }
 
-/** Applies the record rules to the parsed table: accepted records, rejects, id warnings and the row counts. */
-export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en"): RecordsResult {
-  // Unnamed trailing header cells (Bitrix24 ends every line with `;`) are padding, not columns: a value under one is extra.
-  let width = table.header.length;
-  while (width > 1 && table.header[width - 1]!.trim() === "") width--;
-  const sources: Source[] = [];
-  for (const field of FIELDS) for (const column of mapping.columns[field] ?? []) sources.push({ field, column });
-  const idColumns = mapping.columns.id ?? [];
-  const nameColumns = mapping.columns.name ?? [];
-  const tagColumns = mapping.tags;
+/** A record on its way through the rules, with what only a few of them have. */
+interface Item {
+  rec: AcceptedRecord;
+  idValue: string;
+  error: string | undefined;
+  person: PersonRow | undefined;
+}
 
-  // Columns a continuation row may fill (anything else makes it a record of its own).
-  const maxColumn = Math.max(width, ...sources.map((s) => s.column + 1), ...tagColumns.map((c) => c + 1), ...mapping.requisites.map((c) => c + 1), ...mapping.lookupIds.map((c) => c + 1));
-  const repeatable = new Uint8Array(maxColumn);
-  for (const s of sources) if (REPEATABLE.has(s.field)) repeatable[s.column] = 1;
-  for (const c of tagColumns) repeatable[c] = 1;
-  for (const c of mapping.requisites) repeatable[c] = 1;
-  for (let c = 0; c < width; c++) if (REQUISITE_HEADER.test(table.header[c]!)) repeatable[c] = 1;
-  for (const c of mapping.lookupIds) repeatable[c] = 1; // a lookup's id half says nothing about the record
+/**
+ * The record rules over records fed one at a time (a file read in chunks) or all at once. A record leaves
+ * (`takeAccepted`, `rejects`) once nothing later can change it: the next record has begun, and it is not in
+ * a run at the end that may turn out to be trailers. With people's rows in the mapping every record stays
+ * to the end, since a person joins a company anywhere in the file. Ids repeated across records are only
+ * known at the end: `finish` renames what is still here and returns what to rename in what has left.
+ */
+export class RecordRules {
+  private readonly width: number;
+  private readonly sources: Source[] = [];
+  private readonly idColumns: readonly number[];
+  private readonly nameColumns: readonly number[];
+  private readonly tagColumns: readonly number[];
+  private readonly repeatable: Uint8Array;
+  private readonly personValues: Set<string>;
+  /** People's rows join companies anywhere in the file: every record stays to the end. */
+  readonly keepsAll: boolean;
+  /** Records of at most one filled cell since the last record of two: trailers if nothing of two follows. */
+  private pending: RawRecord[] = [];
+  private seenTwo = false;
+  private items: Item[] = [];
+  private accepted: AcceptedRecord[] = [];
+  readonly rejects: Reject[] = [];
+  private readonly seen = new Set<string>();
+  private readonly repeated = new Map<string, number>();
+  private done = false;
 
-  const personType = mapping.personType;
-  const personValues = new Set((personType?.personValues ?? []).map(foldType));
-  const personCols = mapping.person ?? {};
-  const companyColumn = personCols.company;
+  constructor(
+    header: readonly string[],
+    private readonly delimiter: string,
+    private readonly mapping: Mapping,
+    private readonly lang: Lang = "en",
+  ) {
+    // Unnamed trailing header cells (Bitrix24 ends every line with `;`) are padding, not columns: a value under one is extra.
+    let width = header.length;
+    while (width > 1 && header[width - 1]!.trim() === "") width--;
+    this.width = width;
+    for (const field of FIELDS) for (const column of mapping.columns[field] ?? []) this.sources.push({ field, column });
+    this.idColumns = mapping.columns.id ?? [];
+    this.nameColumns = mapping.columns.name ?? [];
+    this.tagColumns = mapping.tags;
 
-  const continues = (cells: string[]): boolean => {
+    // Columns a continuation row may fill (anything else makes it a record of its own).
+    const maxColumn = Math.max(width, ...this.sources.map((s) => s.column + 1), ...this.tagColumns.map((c) => c + 1), ...mapping.requisites.map((c) => c + 1), ...mapping.lookupIds.map((c) => c + 1));
+    const repeatable = (this.repeatable = new Uint8Array(maxColumn));
+    for (const s of this.sources) if (REPEATABLE.has(s.field)) repeatable[s.column] = 1;
+    for (const c of this.tagColumns) repeatable[c] = 1;
+    for (const c of mapping.requisites) repeatable[c] = 1;
+    for (let c = 0; c < width; c++) if (REQUISITE_HEADER.test(header[c]!)) repeatable[c] = 1;
+    for (const c of mapping.lookupIds) repeatable[c] = 1; // a lookup's id half says nothing about the record
+    this.personValues = new Set((mapping.personType?.personValues ?? []).map(foldType));
+    this.keepsAll = mapping.personType !== undefined;
+  }
+
+  private continues(cells: string[]): boolean {
+    const repeatable = this.repeatable;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]!;
       if (cell === "" || repeatable[c] === 1) continue;
       if (cell.trim() !== "") return false;
     }
     return true;
-  };
-  const appendContinuation = (target: AcceptedRecord, cells: string[]): void => {
-    for (const s of sources) appendValue(target, mapping, s.field, cells[s.column]);
-    for (const c of tagColumns) {
+  }
+
+  private appendContinuation(target: AcceptedRecord, cells: string[]): void {
+    for (const s of this.sources) appendValue(target, this.mapping, s.field, cells[s.column]);
+    for (const c of this.tagColumns) {
       const v = cleanCell(cells[c]);
       if (v) pushTags(target, v);
     }
-  };
+  }
 
-  // Trailers: the run of records at the end with at most one filled cell, if any record before has two.
-  const records = table.records;
-  let trailerStart = records.length;
-  for (let r = records.length - 1; r >= 0; r--) {
-    if (countFilled(records[r]!.cells, 2) >= 2) {
-      trailerStart = r + 1;
-      break;
+  /** The next record of the file (after the header). */
+  push(record: RawRecord): void {
+    if (this.done) throw new Error("RecordRules: push after finish");
+    // Trailers: the run of records at the end with at most one filled cell, if any record before has two.
+    if (countFilled(record.cells, 2) < 2) {
+      this.pending.push(record);
+      return;
     }
-  } // with no record of two filled cells (a one-column file) nothing is a trailer
+    this.seenTwo = true;
+    if (this.pending.length > 0) {
+      for (const p of this.pending) this.rule(p, false);
+      this.pending = [];
+    }
+    this.rule(record, false);
+  }
 
-  // Every record on its way (accepted, rejected, or a person's row), and what only a few of them have.
-  const items: AcceptedRecord[] = [];
-  const idValues: string[] = [];
-  const errors = new Map<number, string>();
-  const persons = new Map<number, PersonRow>();
-  for (let r = 0; r < records.length; r++) {
-    const { line, cells } = records[r]!;
-    const idValue = idColumns.length ? firstValue(cells, idColumns) : "";
-    const nameValue = nameColumns.length ? firstValue(cells, nameColumns) : "";
-    if (idValue === "" && nameValue === "" && countFilled(cells, 1) === 0) continue; // an all-empty record
-    const previous = items.length > 0 ? items[items.length - 1]! : undefined;
+  /** Applies the rules to one record; false once the trailers begin. */
+  private rule(record: RawRecord, trailer: boolean): boolean {
+    const { line, cells } = record;
+    const idValue = this.idColumns.length ? firstValue(cells, this.idColumns) : "";
+    const nameValue = this.nameColumns.length ? firstValue(cells, this.nameColumns) : "";
+    if (idValue === "" && nameValue === "" && countFilled(cells, 1) === 0) return true; // an all-empty record
+    const previous = this.items.length > 0 ? this.items[this.items.length - 1]!.rec : undefined;
 
-    if (r >= trailerStart) {
+    if (trailer) {
       // A lone tag, requisite, phone or e-mail at the end still continues the record above it.
-      if (idValue === "" && nameValue === "" && previous && continues(cells)) {
-        appendContinuation(previous, cells);
-        continue;
+      if (idValue === "" && nameValue === "" && previous && this.continues(cells)) {
+        this.appendContinuation(previous, cells);
+        return true;
       }
-      break; // the rest are trailers
+      return false; // the rest are trailers
     }
 
-    const item: AcceptedRecord = { line, clientId: "", cells, raw: null, contacts: NO_CONTACTS, tags: NO_TAGS };
-
+    const item: Item = { rec: { line, clientId: "", cells, raw: null, contacts: NO_CONTACTS, tags: NO_TAGS }, idValue, error: undefined, person: undefined };
+    const width = this.width;
     // A wrong field count rejects first; trailing empty fields (Bitrix24's line-ending `;`) are padding.
     if (cells.length > width) {
       let last = -1;
@@ -226,15 +267,17 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
       if (last >= 0) {
         let extra = "";
         for (let c = width; c <= last && !extra; c++) extra = cleanCell(cells[c]);
-        errors.set(items.length, say(lang, TEXT.extraFields, { n: last + 1, h: width, value: extra.length > 40 ? extra.slice(0, 40) + "…" : extra }));
-        items.push(item);
-        idValues.push(idValue);
-        continue;
+        item.error = say(this.lang, TEXT.extraFields, { n: last + 1, h: width, value: extra.length > 40 ? extra.slice(0, 40) + "…" : extra });
+        this.add(item);
+        return true;
       }
     }
 
+    const personType = this.mapping.personType;
     let personName = "";
-    if (personType && personValues.has(foldType(cells[personType.column] ?? ""))) {
+    if (personType && this.personValues.has(foldType(cells[personType.column] ?? ""))) {
+      const personCols = this.mapping.person ?? {};
+      const companyColumn = personCols.company;
       let name = cleanCell(cells[personCols.fullName ?? -1]);
       if (!name) name = [cleanCell(cells[personCols.firstName ?? -1]), cleanCell(cells[personCols.lastName ?? -1])].filter(Boolean).join(" ");
       const company = companyColumn !== undefined ? cleanCell(cells[companyColumn]) : nameValue;
@@ -245,102 +288,161 @@ export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en
         if (name.startsWith(prefix) && name.length > prefix.length) name = name.slice(prefix.length);
       }
       personName = name;
-      persons.set(items.length, { name, company, role: cleanCell(cells[personCols.jobTitle ?? -1]) });
+      item.person = { name, company, role: cleanCell(cells[personCols.jobTitle ?? -1]) };
     }
 
     if (nameValue === "" && personName === "") {
-      if (idValue === "" && previous && continues(cells)) {
-        appendContinuation(previous, cells);
-        continue;
+      if (idValue === "" && previous && this.continues(cells)) {
+        this.appendContinuation(previous, cells);
+        return true;
       }
-      errors.set(items.length, say(lang, TEXT.noName));
-      items.push(item);
-      idValues.push(idValue);
-      continue;
+      item.error = say(this.lang, TEXT.noName);
+      this.add(item);
+      return true;
     }
 
+    const tagColumns = this.tagColumns;
     for (let i = 0; i < tagColumns.length; i++) {
       const v = cleanCell(cells[tagColumns[i]!]);
-      if (v) pushTags(item, v);
+      if (v) pushTags(item.rec, v);
     }
-    items.push(item);
-    idValues.push(idValue);
+    this.add(item);
+    return true;
   }
 
-  // People's rows join the company of the file whose name has the same match key.
-  const joined = new Set<number>();
-  if (persons.size > 0) {
-    const contactsOf = new Map<number, RawPerson[]>();
-    // Match keys are costly (transliteration): only files with people's rows need them here.
-    const companyByKey = new Map<string, number>();
-    for (let i = 0; i < items.length; i++) {
-      if (persons.has(i) || errors.has(i)) continue;
-      const key = nameKey(firstValue(items[i]!.cells, nameColumns));
-      if (key && !companyByKey.has(key)) companyByKey.set(key, i);
+  /** A new item: its provisional client_id counted, and the one before it free to leave. */
+  private add(item: Item): void {
+    const id = (item.rec.clientId = item.idValue || `L${item.rec.line}`);
+    const size = this.seen.size;
+    if (this.seen.add(id).size === size) this.repeated.set(id, (this.repeated.get(id) ?? 1) + 1); // one lookup, not has + add
+    if (!this.keepsAll && this.items.length > 0) {
+      for (const it of this.items) this.leave(it);
+      this.items.length = 0;
     }
-    for (const [i, person] of persons) {
-      if (errors.has(i)) continue;
-      const it = items[i]!;
-      const key = person.company ? nameKey(person.company) : "";
-      const company = key ? companyByKey.get(key) : undefined;
-      if (company !== undefined) {
-        joined.add(i);
-        const value = (f: Field) => recordValues(it, mapping, f);
-        const raw: RawPerson = {
-          line: it.line,
-          name: person.name,
-          role: person.role || (value("contact_role")[0] ?? ""),
-          phones: [...value("phone"), ...value("contact_phone")],
-          emails: [...value("email"), ...value("contact_email")],
-        };
-        let list = contactsOf.get(company);
-        if (!list) contactsOf.set(company, (list = []));
-        list.push(raw);
-      } else if (person.name) {
-        (it.raw ??= {}).name = [person.name]; // a client of its own, named by the person
+    this.items.push(item);
+  }
+
+  private leave(it: Item): void {
+    if (it.error !== undefined) this.rejects.push({ line: it.rec.line, clientId: it.rec.clientId, error: it.error, raw: it.rec.cells.join(this.delimiter) });
+    else this.accepted.push(it.rec);
+  }
+
+  /** The accepted records ready to be normalised, in file order (each given once). */
+  takeAccepted(): AcceptedRecord[] {
+    const out = this.accepted;
+    this.accepted = [];
+    return out;
+  }
+
+  /**
+   * The end of the file: the trailers settled, people joined to their companies, repeated ids renamed in
+   * what is still here. Returns the counts and the warnings; `repeated` lists the ids to rename in
+   * records that left before the end (`renameRepeated`).
+   */
+  finish(): { warnings: Warning[]; contacts: number; hasIdColumn: boolean; repeated: Map<string, number> } {
+    if (this.done) throw new Error("RecordRules: finish twice");
+    this.done = true;
+    // With no record of two filled cells (a one-column file) nothing is a trailer.
+    for (const p of this.pending) if (!this.rule(p, this.seenTwo)) break;
+    this.pending = [];
+    const items = this.items;
+    this.items = [];
+
+    // People's rows join the company of the file whose name has the same match key.
+    const joined = new Set<Item>();
+    if (this.keepsAll && items.some((it) => it.person !== undefined)) {
+      const mapping = this.mapping;
+      const contactsOf = new Map<Item, RawPerson[]>();
+      // Match keys are costly (transliteration): only files with people's rows need them here.
+      const companyByKey = new Map<string, Item>();
+      for (const it of items) {
+        if (it.person !== undefined || it.error !== undefined) continue;
+        const key = nameKey(firstValue(it.rec.cells, this.nameColumns));
+        if (key && !companyByKey.has(key)) companyByKey.set(key, it);
+      }
+      for (const it of items) {
+        const person = it.person;
+        if (person === undefined || it.error !== undefined) continue;
+        const key = person.company ? nameKey(person.company) : "";
+        const company = key ? companyByKey.get(key) : undefined;
+        if (company !== undefined) {
+          joined.add(it);
+          const value = (f: Field) => recordValues(it.rec, mapping, f);
+          const raw: RawPerson = {
+            line: it.rec.line,
+            name: person.name,
+            role: person.role || (value("contact_role")[0] ?? ""),
+            phones: [...value("phone"), ...value("contact_phone")],
+            emails: [...value("email"), ...value("contact_email")],
+          };
+          let list = contactsOf.get(company);
+          if (!list) contactsOf.set(company, (list = []));
+          list.push(raw);
+        } else if (person.name) {
+          (it.rec.raw ??= {}).name = [person.name]; // a client of its own, named by the person
+        }
+      }
+      for (const [it, list] of contactsOf) it.rec.contacts = list;
+    }
+
+    // client_id: the exported id where it is unique; `L<line>` where missing; `<id>@L<line>` where repeated.
+    // Kept to the end, every record is still here (people's rows too): rename them now, in file order.
+    const warnings: Warning[] = [];
+    if (this.keepsAll && this.repeated.size > 0) {
+      for (const it of items) {
+        const w = renamed(it.rec, this.repeated, this.lang);
+        if (w) warnings.push(w);
       }
     }
-    for (const [i, list] of contactsOf) items[i]!.contacts = list;
+    for (const it of items) if (!joined.has(it)) this.leave(it);
+    return { warnings, contacts: joined.size, hasIdColumn: this.idColumns.length > 0, repeated: this.keepsAll ? new Map() : this.repeated };
   }
+}
 
-  // client_id: the exported id where it is unique; `L<line>` where missing; `<id>@L<line>` where repeated.
-  const seen = new Set<string>();
-  const repeated = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    const id = (it.clientId = idValues[i] || `L${it.line}`);
-    const size = seen.size;
-    if (seen.add(id).size === size) repeated.set(id, (repeated.get(id) ?? 1) + 1); // one lookup, not has + add
-  }
-  const warnings: Warning[] = [];
-  if (repeated.size > 0) {
-    for (const it of items) {
-      const id = it.clientId;
-      const n = repeated.get(id);
-      if (n === undefined) continue;
-      it.clientId = `${id}@L${it.line}`;
-      warnings.push({ line: it.line, clientId: it.clientId, field: "id", value: id, problem: say(lang, TEXT.repeatedId, { id, n, clientId: it.clientId }) });
+/** Renames a holder of a repeated id to `<id>@L<line>` and returns the warning, or null. */
+function renamed(holder: { line: number; clientId: string }, repeated: ReadonlyMap<string, number>, lang: Lang): Warning | null {
+  const id = holder.clientId;
+  const n = repeated.get(id);
+  if (n === undefined) return null;
+  holder.clientId = `${id}@L${holder.line}`;
+  return { line: holder.line, clientId: holder.clientId, field: "id", value: id, problem: say(lang, TEXT.repeatedId, { id, n, clientId: holder.clientId }) };
+}
+
+/**
+ * Renames repeated ids in records that left the rules before the end (rows and rejects, merged in file
+ * order) and in the warnings already written about them; returns the id warnings, in file order.
+ */
+export function renameRepeated(repeated: ReadonlyMap<string, number>, rows: Array<{ line: number; clientId: string }>, rejects: Array<{ line: number; clientId: string }>, later: Warning[], lang: Lang): Warning[] {
+  const out: Warning[] = [];
+  if (repeated.size === 0) return out;
+  for (const w of later) if (repeated.has(w.clientId)) w.clientId = `${w.clientId}@L${w.line}`;
+  let j = 0;
+  for (let i = 0; i <= rows.length; i++) {
+    const row = rows[i];
+    while (j < rejects.length && (row === undefined || rejects[j]!.line < row.line)) {
+      const w = renamed(rejects[j++]!, repeated, lang);
+      if (w) out.push(w);
     }
+    if (row === undefined) break;
+    const w = renamed(row, repeated, lang);
+    if (w) out.push(w);
   }
+  return out;
+}
 
-  const rejects: Reject[] = [];
-  let accepted = items;
-  if (errors.size > 0 || joined.size > 0) {
-    accepted = [];
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      const error = errors.get(i);
-      if (error !== undefined) rejects.push({ line: it.line, clientId: it.clientId, error, raw: it.cells.join(table.delimiter) });
-      else if (!joined.has(i)) accepted.push(it);
-    }
-  }
-
+/** Applies the record rules to the parsed table: accepted records, rejects, id warnings and the row counts. */
+export function buildRecords(table: RawTable, mapping: Mapping, lang: Lang = "en"): RecordsResult {
+  const rules = new RecordRules(table.header, table.delimiter, mapping, lang);
+  for (const record of table.records) rules.push(record);
+  const end = rules.finish();
+  const accepted = rules.takeAccepted();
+  const warnings = [...end.warnings, ...renameRepeated(end.repeated, accepted, rules.rejects, [], lang)];
   return {
     records: accepted,
-    rejects,
+    rejects: rules.rejects,
     warnings,
-    contacts: joined.size,
-    rows: accepted.length + rejects.length + joined.size,
-    hasIdColumn: idColumns.length > 0,
+    contacts: end.contacts,
+    rows: accepted.length + rules.rejects.length + end.contacts,
+    hasIdColumn: end.hasIdColumn,
   };
 }

@@ -75,9 +75,8 @@ interface Plan {
   split: boolean;
   /** Index in FIELDS. */
   at: number;
-  /** Dates and numbers: the column's values interned, and each distinct value's result once computed (the field's own: its day order or decimal mark is fixed). */
+  /** Dates and numbers: the column's values interned, settled and parsed once each at the end. */
   interned: Interned | null;
-  results: Array<string | null | undefined>;
   dayFirst: boolean;
   decimalComma: boolean;
   problem: string;
@@ -185,37 +184,47 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
 
 const NO_COLUMNS: readonly number[] = [];
 
-/** A column's values interned: the distinct values, how often each occurs, and each record's first value by number. */
-interface Interned {
-  distinct: string[];
-  counts: number[];
+/**
+ * A column's values interned as the records go by: the distinct values, how often each occurs, and each
+ * record's first value by number (the column is settled once every value is counted).
+ */
+class Interned {
+  private readonly ids = new Map<string, number>();
+  readonly distinct: string[] = [];
+  readonly counts: number[] = [];
   /** Per record, the index of its first value in `distinct`, -1 for none. */
-  first: Int32Array;
-}
+  first = new Int32Array(1024);
+  length = 0;
 
-/** Every value of one field over all records, read once: column settling counts them, the row loop looks up by number. */
-function intern(records: readonly AcceptedRecord[], field: Field, columns: readonly number[]): Interned {
-  const ids = new Map<string, number>();
-  const distinct: string[] = [];
-  const counts: number[] = [];
-  const first = new Int32Array(records.length).fill(-1);
-  const scratch: string[] = [];
-  for (let r = 0; r < records.length; r++) {
-    const n = valuesOf(scratch, records[r]!, field, columns);
+  constructor(
+    private readonly field: Field,
+    private readonly columns: readonly number[],
+  ) {}
+
+  add(rec: AcceptedRecord, scratch: string[]): void {
+    const n = valuesOf(scratch, rec, this.field, this.columns);
+    if (this.length === this.first.length) {
+      const grown = new Int32Array(this.first.length * 2);
+      grown.set(this.first);
+      this.first = grown;
+    }
+    let first = -1;
     for (let i = 0; i < n; i++) {
       const v = scratch[i]!;
-      let id = ids.get(v);
+      let id = this.ids.get(v);
       if (id === undefined) {
-        id = distinct.length;
-        ids.set(v, id);
-        distinct.push(v);
-        counts.push(0);
+        id = this.distinct.length;
+        // Interned values outlive the chunk they came from.
+        const own = detach(v);
+        this.ids.set(own, id);
+        this.distinct.push(own);
+        this.counts.push(0);
       }
-      counts[id]!++;
-      if (i === 0) first[r] = id;
+      this.counts[id]!++;
+      if (i === 0) first = id;
     }
+    this.first[this.length++] = first;
   }
-  return { distinct, counts, first };
 }
 
 /** The row's values from a list in FIELDS order, written as one literal so every row's values share one object shape. */
@@ -249,193 +258,244 @@ const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
  * and becomes a warning.
  */
 export function normaliseRecords(result: RecordsResult, ctx: NormaliseContext): NormaliseResult {
-  const { records } = result;
-  const lang = ctx.lang;
-  const headerLang = ctx.headerLang ?? ctx.lang;
-  const mapping = ctx.mapping;
-  const habits = DIALECT_HABITS[mapping.dialect] ?? { dayFirst: null, decimalComma: null };
-  const defaultCountry = inferDefaultCountry(records, headerLang, ctx.defaultCountry, mapping);
+  const n = new Normaliser(ctx);
+  n.push(result.records);
+  return n.finish();
+}
 
-  // The fields to fill: the mapped ones, and any a record holds values of its own for (continuations, people).
-  const present = new Set<Field>();
-  for (const f of FIELDS) if (mapping.columns[f]?.length) present.add(f);
-  for (const rec of records) if (rec.raw !== null) for (const f in rec.raw) present.add(f as Field);
-  const columnsOf = (f: Field): readonly number[] => mapping.columns[f] ?? NO_COLUMNS;
+/**
+ * The normalise stage over records fed in batches (a file read in chunks) or all at once. The first
+ * records (up to SAMPLE) wait until the default country is inferred from them; date and number fields
+ * are counted as the rows go by and filled in at the end, when each column's day order or decimal mark
+ * is settled over all of its values.
+ */
+export class Normaliser {
+  private readonly rows: Row[] = [];
+  private readonly warnings: Warning[] = [];
+  /** Records waiting for the default country; null once it is known. */
+  private sample: AcceptedRecord[] | null = [];
+  private plans: Plan[] = [];
+  private listFields: Array<{ field: "phone" | "contact_phone" | "email" | "contact_email"; columns: readonly number[]; at: number; phone: boolean }> = [];
+  private present = new Set<Field>();
+  private defaultCountry = "";
+  private readonly scratch: string[] = [];
+  private readonly v: string[] = new Array<string>(FIELDS.length).fill("");
+  private readonly lang: Lang;
+  private readonly headerLang: Lang;
+  private readonly phoneProblem: string;
+  private readonly emailProblem: string;
 
-  const plans: Plan[] = [];
-  for (const f of FIELDS) {
-    if (!present.has(f)) continue;
-    const plan: Plan = { field: f, at: FIELD_INDEX.get(f)!, kind: K_PLAIN, columns: columnsOf(f), split: SPLIT_FIELDS.has(f), interned: null, results: [], dayFirst: false, decimalComma: false, problem: "" };
-    if ((DATE_FIELDS as readonly string[]).includes(f)) {
-      // Settle each date column once, over all of its values.
-      plan.kind = K_DATE;
-      const col = (plan.interned = intern(records, f, plan.columns));
-      plan.dayFirst = settleDayOrderCounted(col.distinct, col.counts, habits.dayFirst, headerLang);
-      plan.results = new Array(col.distinct.length).fill(undefined);
-      plan.problem = say(lang, P.date, { order: ORDER[lang][plan.dayFirst ? 0 : 1] });
-    } else if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
-      plan.kind = f === "employees" ? K_EMPLOYEES : K_NUMBER;
-      // Bands (`10,001+`) say nothing about the decimal mark; only plain figures vote.
-      const col = (plan.interned = intern(records, f, plan.columns));
-      plan.decimalComma = settleDecimalMarkCounted(col.distinct, col.counts, habits.decimalComma, headerLang, f === "employees" ? PLAIN_NUMERIC : undefined);
-      plan.results = new Array(col.distinct.length).fill(undefined);
-      plan.problem = f === "employees" ? say(lang, P.employees) : say(lang, P.number, { mark: plan.decimalComma ? "," : "." });
-    } else if (f === "name") plan.kind = K_NAME;
-    else if (f === "country") plan.kind = K_COUNTRY;
-    else if (plan.split || f === "tax_id") plan.kind = K_LATER;
-    plans.push(plan);
+  constructor(private readonly ctx: NormaliseContext) {
+    this.lang = ctx.lang;
+    this.headerLang = ctx.headerLang ?? ctx.lang;
+    this.phoneProblem = say(this.lang, P.phone);
+    this.emailProblem = say(this.lang, P.email);
   }
-  const phoneProblem = say(lang, P.phone);
-  const emailProblem = say(lang, P.email);
-  const taxColumns = columnsOf("tax_id");
-  const websiteColumns = columnsOf("website");
-  const listFields: Array<{ field: "phone" | "contact_phone" | "email" | "contact_email"; columns: readonly number[]; at: number; phone: boolean }> = [];
-  for (const f of ["phone", "contact_phone", "email", "contact_email"] as const) if (present.has(f)) listFields.push({ field: f, columns: columnsOf(f), at: FIELD_INDEX.get(f)!, phone: f === "phone" || f === "contact_phone" });
 
-  const scratch: string[] = [];
-  const v: string[] = new Array<string>(FIELDS.length).fill("");
-  const TAX = FIELD_INDEX.get("tax_id")!;
-  const COUNTRY = FIELD_INDEX.get("country")!;
+  push(records: readonly AcceptedRecord[]): void {
+    const sample = this.sample;
+    if (sample === null) {
+      this.rowsOf(records);
+      return;
+    }
+    for (const r of records) sample.push(r);
+    if (sample.length >= SAMPLE) this.begin();
+  }
 
-  const rows: Row[] = new Array(records.length);
-  const warnings: Warning[] = [];
+  private begin(): void {
+    const sample = this.sample!;
+    this.sample = null;
+    const { mapping } = this.ctx;
+    this.defaultCountry = inferDefaultCountry(sample, this.headerLang, this.ctx.defaultCountry, mapping);
+    // The fields to fill: the mapped ones, and any a record holds values of its own for (continuations, people).
+    const present = this.present;
+    for (const f of FIELDS) if (mapping.columns[f]?.length) present.add(f);
+    for (const rec of sample) if (rec.raw !== null) for (const f in rec.raw) present.add(f as Field);
+    const columnsOf = (f: Field): readonly number[] => mapping.columns[f] ?? NO_COLUMNS;
+    for (const f of FIELDS) {
+      if (!present.has(f)) continue;
+      const plan: Plan = { field: f, at: FIELD_INDEX.get(f)!, kind: K_PLAIN, columns: columnsOf(f), split: SPLIT_FIELDS.has(f), interned: null, dayFirst: false, decimalComma: false, problem: "" };
+      if ((DATE_FIELDS as readonly string[]).includes(f)) {
+        plan.kind = K_DATE;
+        plan.interned = new Interned(f, plan.columns);
+      } else if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
+        plan.kind = f === "employees" ? K_EMPLOYEES : K_NUMBER;
+        plan.interned = new Interned(f, plan.columns);
+      } else if (f === "name") plan.kind = K_NAME;
+      else if (f === "country") plan.kind = K_COUNTRY;
+      else if (plan.split || f === "tax_id") plan.kind = K_LATER;
+      this.plans.push(plan);
+    }
+    for (const f of ["phone", "contact_phone", "email", "contact_email"] as const) if (present.has(f)) this.listFields.push({ field: f, columns: columnsOf(f), at: FIELD_INDEX.get(f)!, phone: f === "phone" || f === "contact_phone" });
+    this.rowsOf(sample);
+  }
 
-  for (let index = 0; index < records.length; index++) {
-    const rec = records[index]!;
-    const line = rec.line;
-    const clientId = rec.clientId;
-    v.fill("");
-    let rawName = "";
-
-    for (let p = 0; p < plans.length; p++) {
-      const plan = plans[p]!;
-      if (plan.kind === K_LATER) continue; // below: they depend on the country or feed the lists
-      if (plan.interned !== null) {
-        const id = plan.interned.first[index]!;
+  /** The end: each date and number column settled over all of its values and written into the rows. */
+  finish(): NormaliseResult {
+    if (this.sample !== null) this.begin();
+    const { lang, headerLang, rows, warnings } = this;
+    const habits = DIALECT_HABITS[this.ctx.mapping.dialect] ?? { dayFirst: null, decimalComma: null };
+    for (const plan of this.plans) {
+      const col = plan.interned;
+      if (col === null) continue;
+      if (plan.kind === K_DATE) {
+        plan.dayFirst = settleDayOrderCounted(col.distinct, col.counts, habits.dayFirst, headerLang);
+        plan.problem = say(lang, P.date, { order: ORDER[lang][plan.dayFirst ? 0 : 1] });
+      } else {
+        // Bands (`10,001+`) say nothing about the decimal mark; only plain figures vote.
+        plan.decimalComma = settleDecimalMarkCounted(col.distinct, col.counts, habits.decimalComma, headerLang, plan.kind === K_EMPLOYEES ? PLAIN_NUMERIC : undefined);
+        plan.problem = plan.kind === K_EMPLOYEES ? say(lang, P.employees) : say(lang, P.number, { mark: plan.decimalComma ? "," : "." });
+      }
+      const results = new Array<string | null>(col.distinct.length);
+      for (let id = 0; id < col.distinct.length; id++) {
+        const value = col.distinct[id]!;
+        results[id] = plan.kind === K_DATE ? parseDate(value, plan.dayFirst) : plan.kind === K_EMPLOYEES ? parseEmployees(value, plan.decimalComma) : parseNumber(value, plan.decimalComma);
+      }
+      const field = plan.field;
+      for (let r = 0; r < rows.length; r++) {
+        const id = col.first[r]!;
         if (id < 0) continue;
-        let result = plan.results[id];
-        if (result === undefined) {
-          const value = plan.interned.distinct[id]!;
-          result = plan.kind === K_DATE ? parseDate(value, plan.dayFirst) : plan.kind === K_EMPLOYEES ? parseEmployees(value, plan.decimalComma) : parseNumber(value, plan.decimalComma);
-          plan.results[id] = result;
-        }
-        if (result === null) warnings.push({ line, clientId, field: plan.field, value: plan.interned.distinct[id]!, problem: plan.problem });
-        else v[plan.at] = result;
-        continue;
+        const result = results[id]!;
+        const row = rows[r]!;
+        if (result === null) warnings.push({ line: row.line, clientId: row.clientId, field, value: col.distinct[id]!, problem: plan.problem });
+        else row.values[field] = result;
       }
-      const first = firstOf(rec, plan.field, plan.columns, plan.split);
-      if (first === "") continue;
-      switch (plan.kind) {
-        case K_NAME:
-          rawName = first;
-          v[plan.at] = displayName(first);
-          break;
-        case K_COUNTRY:
-          v[plan.at] = normaliseCountry(first);
-          break;
-        case K_DATE:
-        case K_NUMBER:
-        case K_EMPLOYEES:
-          break; // above
-        default:
-          v[plan.at] = first;
-      }
+      plan.interned = null;
     }
-
-    const country = isKnownCountry(v[COUNTRY]!) ? v[COUNTRY]! : defaultCountry;
-    const taxRaw = firstOf(rec, "tax_id", taxColumns, false);
-    if (taxRaw) {
-      const t = normaliseTaxId(taxRaw, country);
-      if (t.valid === false) {
-        const problem = t.kind === "cui" ? P.cui : t.value.length === 10 || t.value.length === 12 ? P.innCheck : P.innLength;
-        warnings.push({ line, clientId, field: "tax_id", value: taxRaw, problem: say(lang, problem) });
-      } else v[TAX] = t.value;
-    }
-
-    // Phones and e-mails: every value, each once (lists are short: `includes` beats a Set).
-    const phones: string[] = [];
-    const emails: string[] = [];
-    for (let l = 0; l < listFields.length; l++) {
-      const { field: f, columns, at, phone } = listFields[l]!;
-      const count = valuesOf(scratch, rec, f, columns);
-      for (let i = 0; i < count; i++) {
-        const value = scratch[i]!;
-        if (phone) {
-          const p = normalisePhone(value, defaultCountry);
-          if (!p || !p.valid) {
-            warnings.push({ line, clientId, field: f, value, problem: phoneProblem });
-            continue;
-          }
-          if (!v[at]) v[at] = p.e164;
-          if (!phones.includes(p.e164)) phones.push(p.e164);
-        } else {
-          const e = normaliseEmail(value);
-          if (e === null) {
-            warnings.push({ line, clientId, field: f, value, problem: emailProblem });
-            continue;
-          }
-          if (!v[at]) v[at] = e;
-          if (e && !emails.includes(e)) emails.push(e);
-        }
-      }
-    }
-
-    let contacts = NO_PEOPLE;
-    if (rec.contacts.length > 0) {
-      contacts = [];
-      for (const person of rec.contacts) {
-        const pPhones: string[] = [];
-        for (const value of person.phones) {
-          const p = normalisePhone(value, defaultCountry);
-          if (!p || !p.valid) {
-            warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: phoneProblem });
-            continue;
-          }
-          if (!pPhones.includes(p.e164)) pPhones.push(p.e164);
-          if (p.e164 && !phones.includes(p.e164)) phones.push(p.e164);
-        }
-        const pEmails: string[] = [];
-        for (const value of person.emails) {
-          const e = normaliseEmail(value);
-          if (e === null) {
-            warnings.push({ line: person.line, clientId, field: "contact_email", value, problem: emailProblem });
-            continue;
-          }
-          if (!pEmails.includes(e)) pEmails.push(e);
-          if (e && !emails.includes(e)) emails.push(e);
-        }
-        contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: pEmails });
-      }
-    }
-
-    const domains: string[] = [];
-    if (websiteColumns.length > 0 || (rec.raw !== null && rec.raw.website)) {
-      const count = valuesOf(scratch, rec, "website", websiteColumns);
-      for (let i = 0; i < count; i++) {
-        const d = websiteDomain(scratch[i]!);
-        if (d && !domains.includes(d)) domains.push(d);
-      }
-    }
-    for (let i = 0; i < emails.length; i++) {
-      const d = emailDomain(emails[i]!);
-      if (d && !isPublicMailDomain(d) && !domains.includes(d)) domains.push(d);
-    }
-
-    let tags = NO_TAGS;
-    if (rec.tags.length > 0) {
-      tags = [];
-      for (const t of rec.tags) {
-        const tag = t.trim();
-        if (tag && !tags.includes(tag)) tags.push(tag);
-      }
-    }
-
-    rows[index] = { index, line, clientId, values: valuesFrom(v), nameKey: rawName ? nameKey(rawName) : "", phones: exact(phones), emails: detachAll(emails), domains: exact(domains), contacts, tags: detachAll(tags) };
+    // The caches are keyed by the file's cells: dropping them lets the decoded text go.
+    clearNameCaches();
+    clearPhoneCaches();
+    clearCountryCache();
+    return { rows, warnings, defaultCountry: this.defaultCountry };
   }
 
-  // The caches are keyed by the file's cells: dropping them lets the decoded text go.
-  clearNameCaches();
-  clearPhoneCaches();
-  clearCountryCache();
-  return { rows, warnings, defaultCountry };
+  private rowsOf(records: readonly AcceptedRecord[]): void {
+    const { plans, listFields, scratch, v, rows, warnings, defaultCountry, phoneProblem, emailProblem, lang, present } = this;
+    const mapping = this.ctx.mapping;
+    const taxColumns = mapping.columns.tax_id ?? NO_COLUMNS;
+    const websiteColumns = mapping.columns.website ?? NO_COLUMNS;
+    const TAX = FIELD_INDEX.get("tax_id")!;
+    const COUNTRY = FIELD_INDEX.get("country")!;
+
+    for (let r = 0; r < records.length; r++) {
+      const rec = records[r]!;
+      const index = rows.length;
+      const line = rec.line;
+      const clientId = rec.clientId;
+      if (rec.raw !== null) for (const f in rec.raw) if (!present.has(f as Field)) throw new Error(`normalise: field ${f} appeared after the sample`);
+      v.fill("");
+      let rawName = "";
+
+      for (let p = 0; p < plans.length; p++) {
+        const plan = plans[p]!;
+        if (plan.kind === K_LATER) continue; // below: they depend on the country or feed the lists
+        if (plan.interned !== null) {
+          plan.interned.add(rec, scratch); // filled in at the end, once the column is settled
+          continue;
+        }
+        const first = firstOf(rec, plan.field, plan.columns, plan.split);
+        if (first === "") continue;
+        switch (plan.kind) {
+          case K_NAME:
+            rawName = first;
+            v[plan.at] = displayName(first);
+            break;
+          case K_COUNTRY:
+            v[plan.at] = normaliseCountry(first);
+            break;
+          default:
+            v[plan.at] = first;
+        }
+      }
+      const country = isKnownCountry(v[COUNTRY]!) ? v[COUNTRY]! : defaultCountry;
+      const taxRaw = firstOf(rec, "tax_id", taxColumns, false);
+      if (taxRaw) {
+        const t = normaliseTaxId(taxRaw, country);
+        if (t.valid === false) {
+          const problem = t.kind === "cui" ? P.cui : t.value.length === 10 || t.value.length === 12 ? P.innCheck : P.innLength;
+          warnings.push({ line, clientId, field: "tax_id", value: taxRaw, problem: say(lang, problem) });
+        } else v[TAX] = t.value;
+      }
+
+      // Phones and e-mails: every value, each once (lists are short: `includes` beats a Set).
+      const phones: string[] = [];
+      const emails: string[] = [];
+      for (let l = 0; l < listFields.length; l++) {
+        const { field: f, columns, at, phone } = listFields[l]!;
+        const count = valuesOf(scratch, rec, f, columns);
+        for (let i = 0; i < count; i++) {
+          const value = scratch[i]!;
+          if (phone) {
+            const p = normalisePhone(value, defaultCountry);
+            if (!p || !p.valid) {
+              warnings.push({ line, clientId, field: f, value, problem: phoneProblem });
+              continue;
+            }
+            if (!v[at]) v[at] = p.e164;
+            if (!phones.includes(p.e164)) phones.push(p.e164);
+          } else {
+            const e = normaliseEmail(value);
+            if (e === null) {
+              warnings.push({ line, clientId, field: f, value, problem: emailProblem });
+              continue;
+            }
+            if (!v[at]) v[at] = e;
+            if (e && !emails.includes(e)) emails.push(e);
+          }
+        }
+      }
+
+      let contacts = NO_PEOPLE;
+      if (rec.contacts.length > 0) {
+        contacts = [];
+        for (const person of rec.contacts) {
+          const pPhones: string[] = [];
+          for (const value of person.phones) {
+            const p = normalisePhone(value, defaultCountry);
+            if (!p || !p.valid) {
+              warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: phoneProblem });
+              continue;
+            }
+            if (!pPhones.includes(p.e164)) pPhones.push(p.e164);
+            if (p.e164 && !phones.includes(p.e164)) phones.push(p.e164);
+          }
+          const pEmails: string[] = [];
+          for (const value of person.emails) {
+            const e = normaliseEmail(value);
+            if (e === null) {
+              warnings.push({ line: person.line, clientId, field: "contact_email", value, problem: emailProblem });
+              continue;
+            }
+            if (!pEmails.includes(e)) pEmails.push(e);
+            if (e && !emails.includes(e)) emails.push(e);
+          }
+          contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: pEmails });
+        }
+      }
+
+      const domains: string[] = [];
+      if (websiteColumns.length > 0 || (rec.raw !== null && rec.raw.website)) {
+        const count = valuesOf(scratch, rec, "website", websiteColumns);
+        for (let i = 0; i < count; i++) {
+          const d = websiteDomain(scratch[i]!);
+          if (d && !domains.includes(d)) domains.push(d);
+        }
+      }
+      for (let i = 0; i < emails.length; i++) {
+        const d = emailDomain(emails[i]!);
+        if (d && !isPublicMailDomain(d) && !domains.includes(d)) domains.push(d);
+      }
+
+      let tags = NO_TAGS;
+      if (rec.tags.length > 0) {
+        tags = [];
+        for (const t of rec.tags) {
+          const tag = t.trim();
+          if (tag && !tags.includes(tag)) tags.push(tag);
+        }
+      }
+
+      rows.push({ index, line, clientId, values: valuesFrom(v), nameKey: rawName ? nameKey(rawName) : "", phones: exact(phones), emails: detachAll(emails), domains: exact(domains), contacts, tags: detachAll(tags) });
+    }
+  }
 }
