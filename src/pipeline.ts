@@ -5,10 +5,7 @@ import { advanceProgress, logAboveProgress, startProgress } from "./progress.js"
 import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
 import { langFromHeaders } from "./i18n.js";
-import { readExport } from "./io/read-csv.js";
-import { buildRecords } from "./records.js";
-import { mapHeader, parseMapFlags } from "./schema/mapping.js";
-import { normaliseRecords } from "./normalise/index.js";
+import { ingest } from "./ingest.js";
 import { assignSlugs, deriveManagers, matchOwners, readManagers } from "./managers.js";
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
 import { cannotLinkFromLocks, readLocks } from "./allocate/locks.js";
@@ -102,10 +99,27 @@ let mark = performance.now();
 export function stage(name: string): void {
   const now = performance.now();
   timings[name] = (timings[name] ?? 0) + (now - mark);
-  if (process.env.SEGMENT_TIMINGS === "1") heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
+  if (process.env.SEGMENT_TIMINGS === "1") {
+    // With `node --expose-gc`, the live heap (after a full collection) rather than what happens to be allocated.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) gc();
+    heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
+  }
   mark = now;
   advanceProgress(name);
   if (process.env.SEGMENT_HEAP_SNAPSHOT === name) void import("node:v8").then((v8) => v8.writeHeapSnapshot(`/tmp/segment-${name}.heapsnapshot`));
+}
+/** Ends a stage whose time is shared: `parts` get their measured milliseconds, `rest` what remains. */
+export function stageSplit(parts: Record<string, number>, rest: string): void {
+  const now = performance.now();
+  let given = 0;
+  for (const [name, ms] of Object.entries(parts)) {
+    timings[name] = (timings[name] ?? 0) + ms;
+    given += ms;
+    advanceProgress(name);
+  }
+  mark = now - Math.max(0, now - mark - given);
+  stage(rest);
 }
 export function reportTimings(io: Io): void {
   if (process.env.SEGMENT_TIMINGS !== "1") return;
@@ -143,28 +157,14 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const asOf = checkAsOf(opts.asOf);
   const seed = opts.seed ?? 0;
 
-  const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
-  stage("read");
-  const mapping = mapHeader(table.header, { preset: opts.preset ?? config.preset, map: parseMapFlags(opts.map ?? [], config.map) });
-  if (!mapping.columns.name?.length) {
-    throw new SegmentError("input", `${path}: no column for the company name (headers: ${table.header.filter(Boolean).slice(0, 8).join(", ")}); name it with --map name=Header.`);
-  }
-  if (table.records.length === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
-  const lang: Lang = opts.lang ?? config.lang ?? langFromHeaders(table.header);
-  log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${table.records.length} records`);
-
-  const records = buildRecords(table, mapping, lang);
-  table.records = []; // the raw cells are not needed past the record rules: let them go
+  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang });
+  // Reading and normalising go hand in hand over a streamed file: the read's share is the time spent in the reader.
+  stageSplit({ read: ingested.readMs }, "normalise");
+  const { head: table, mapping, lang, rows } = ingested;
+  const records = { rows: rows.length + ingested.rejects.length + ingested.contacts, rejects: ingested.rejects, contacts: ingested.contacts, hasIdColumn: ingested.hasIdColumn };
   if (records.rows === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
-  const { records: _drop, ...tableMeta } = table;
-  void _drop;
-  const norm = normaliseRecords(records, { mapping, lang, headerLang: langFromHeaders(table.header), defaultCountry: config.default_country?.toUpperCase() });
-  const rows = norm.rows;
-  records.records = []; // likewise the raw values, once normalised
-  stage("normalise");
-  const warnings: Warning[] = [...records.warnings, ...norm.warnings];
-  // A warning quotes its value from the file: its own copy, so the decoded file can be collected.
-  for (const w of warnings) w.value = detach(w.value);
+  log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${ingested.records} records`);
+  const warnings: Warning[] = ingested.warnings;
 
   // Managers: -m, else the config's, else the owners found.
   const managersPath = opts.managers ?? configPath(loaded, config.managers);
@@ -196,7 +196,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const { clients, clientOfRow } = mergeClients(rows, groups);
   stage("dedupe");
   const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));
-  const defaultCountry = norm.defaultCountry;
+  const defaultCountry = ingested.defaultCountry;
   const segmenterContext: SegmenterContext = {
     clients,
     asOf,
@@ -210,7 +210,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
     loaded,
     config,
     configDir: loaded.dir,
-    table: tableMeta,
+    table,
     mapping,
     lang,
     asOf,

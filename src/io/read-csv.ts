@@ -1,12 +1,12 @@
 // Reads a CRM export (and the tool's own CSV files): encoding and delimiter sniffing, csv-parse, physical line numbers.
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { parse } from "csv-parse/sync";
 import { detach } from "./detach.js";
-import { fastParse } from "./fast-csv.js";
+import { fastParse, fastParseChunk } from "./fast-csv.js";
 import { SegmentError } from "../errors.js";
 import type { RawRecord, RawTable } from "../types.js";
 
@@ -301,11 +301,11 @@ const SEP_LINE = /^sep=(.)\s*$/i;
 // ---------------------------------------------------------------------------------------------
 // parsing
 
-/** Counts line breaks (CRLF, LF or CR each one) in `text`. */
-function countBreaks(text: string): number {
+/** Counts line breaks (CRLF, LF or CR each one) in `text`, up to `end`. */
+function countBreaks(text: string, end = text.length): number {
   let count = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
-  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) count++;
+  for (let i = text.indexOf("\r"); i >= 0 && i < end; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
   return count;
 }
 
@@ -362,9 +362,17 @@ function parseRecords(
     }
     throw new SegmentError(code, `${subject} cannot be read as CSV (${err.message ?? String(e)}).`);
   }
-  // Without quoted line breaks every record is one line and lines follow by position: no per-cell scan.
   const breaks = typeof input === "string" ? countBreaks(input) : countBufferBreaks(input);
   const endsWithBreak = typeof input === "string" ? /[\r\n]$/.test(input) : input.length > 0 && (input[input.length - 1] === 10 || input[input.length - 1] === 13);
+  return withLines(parsed, breaks, endsWithBreak, firstLine);
+}
+
+/**
+ * Records with the physical line each starts on, blank ones dropped: `breaks` is the number of line breaks
+ * in the text the records were parsed from, `endsWithBreak` whether it ends with one.
+ */
+function withLines(parsed: string[][], breaks: number, endsWithBreak: boolean, firstLine: number): RawRecord[] {
+  // Without quoted line breaks every record is one line and lines follow by position: no per-cell scan.
   // Line breaks inside quoted cells still to be found; once all are, the remaining records need no scan.
   let inside = breaks + (endsWithBreak ? 0 : 1) - parsed.length;
   const records: RawRecord[] = [];
@@ -456,6 +464,182 @@ export async function readExport(path: string, opts: { encoding?: string; delimi
     header,
     headerLine: first!.line,
     records,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// reading in chunks
+
+/** What an export says of itself before its records: the RawTable without them. */
+export type ExportHead = Omit<RawTable, "records">;
+
+/** An export read a chunk at a time: its head, then its records in batches. */
+export interface ExportStream {
+  head: ExportHead;
+  /**
+   * The records after the header in file order, a chunk's worth at a time. Throws `NotStreamable` where
+   * the rest of the file needs the whole-file reader (text csv-parse must judge, bytes that are not UTF-8).
+   */
+  batches(): Generator<RawRecord[]>;
+  close(): void;
+}
+
+/** The file needs `readExport`: it has something only the whole-file reader settles. */
+export class NotStreamable extends Error {}
+
+/** Where the bytes up to `end` stop on a whole UTF-8 sequence (a sequence cut by the chunk's end waits). */
+function wholeUtf8End(buf: Uint8Array, end: number): number {
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = buf[end - back]!;
+    if (b < 0x80) return end;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return back < need ? end - back : end;
+    }
+  }
+  return end;
+}
+
+/**
+ * Opens a large export to read in chunks of `chunkBytes`, deciding encoding, `sep=` line, delimiter and
+ * header from the first chunk as `readExport` decides them from the whole file. Returns null where the
+ * whole-file reader should answer: a file of one chunk or less, UTF-16, a first chunk that is not plainly
+ * UTF-8 or a single-byte page, no line break in the first chunk, and every error (it words them).
+ */
+export function openExportStream(path: string, opts: { encoding?: string; delimiter?: string; chunkBytes: number }): ExportStream | null {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return null;
+  }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  try {
+    const stream = startStream(fd, path, opts);
+    if (stream === null) close();
+    return stream === null ? null : { ...stream, close };
+  } catch (e) {
+    close();
+    if (e instanceof SegmentError) return null; // the whole-file reader words it
+    throw e;
+  }
+}
+
+// The bytes the encoding, `sep=` line, delimiter and line ends are judged by (as `readExport` judges them).
+const SAMPLE_BYTES = 4 << 20;
+
+function startStream(fd: number, path: string, opts: { encoding?: string; delimiter?: string; chunkBytes: number }): Omit<ExportStream, "close"> | null {
+  const chunkBytes = Math.max(16, opts.chunkBytes);
+  const stat = fstatSync(fd);
+  if (!stat.isFile() || stat.size <= chunkBytes) return null;
+  const sample = Buffer.allocUnsafe(Math.min(stat.size, SAMPLE_BYTES));
+  const sampled = readSync(fd, sample, 0, sample.length, 0);
+  if (sampled < sample.length) return null;
+
+  const forced = opts.encoding ? resolveEncoding(opts.encoding) : undefined;
+  let encoding: Encoding;
+  let bomLength: number;
+  if (forced) {
+    encoding = forced;
+    bomLength = encoding === UTF8 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+  } else {
+    ({ encoding, bomLength } = detectEncoding(sample, path));
+  }
+  if (encoding.name.startsWith("utf-16")) return null;
+  const utf8 = encoding === UTF8;
+  if (utf8 && !isUtf8(sample.subarray(bomLength, wholeUtf8End(sample, sample.length)))) return null; // "mostly" UTF-8: the whole file decides
+  const sampleText = utf8 ? sample.toString("utf8", bomLength, wholeUtf8End(sample, sample.length)) : iconv.decode(sample.subarray(bomLength), encoding.iconv, { stripBOM: true });
+  if (sampleText.trim() === "") return null;
+
+  // An Excel `sep=;` first line names the delimiter and comes before the header.
+  const head = sampleText.slice(0, 65536);
+  let skipLines = 0;
+  let skip = 0;
+  let sepHint: string | undefined;
+  {
+    const nl = head.indexOf("\n");
+    const m = SEP_LINE.exec(head.slice(0, nl < 0 ? head.length : nl).replace(/\r$/, ""));
+    if (m) {
+      sepHint = m[1];
+      skipLines = 1;
+      skip = nl < 0 ? head.length : nl + 1;
+    }
+  }
+  const delimiter = opts.delimiter !== undefined && opts.delimiter !== "" ? resolveDelimiter(opts.delimiter) : sepHint ?? sniffDelimiter(head.slice(skip));
+  const firstLf = sampleText.indexOf("\n", skip);
+  if (firstLf < 0) return null;
+  const crlf = firstLf > skip && sampleText.charCodeAt(firstLf - 1) === 13;
+
+  // UTF-8 is checked chunk by chunk (a chunk that is not leaves the file to the whole-file reader); a
+  // single-byte page decodes any byte.
+  const decoder = utf8 ? null : iconv.getDecoder(encoding.iconv, { stripBOM: true });
+  let tail = Buffer.alloc(0);
+  const decode = (bytes: Buffer, last: boolean): string => {
+    if (decoder !== null) return last ? decoder.write(bytes) + (decoder.end() ?? "") : decoder.write(bytes);
+    const all = tail.length > 0 ? Buffer.concat([tail, bytes]) : bytes;
+    const end = last ? all.length : wholeUtf8End(all, all.length);
+    tail = Buffer.from(all.subarray(end));
+    const whole = all.subarray(0, end);
+    if (!isUtf8(whole)) throw new NotStreamable(`${path}: not UTF-8 past the first chunk`);
+    return whole.toString("utf8");
+  };
+
+  /** The file's records in batches, a chunk at a time, the header first among them. */
+  function* chunks(): Generator<RawRecord[]> {
+    const buf = Buffer.allocUnsafe(chunkBytes);
+    let position = bomLength;
+    let last = false;
+    let text = "";
+    let line = skipLines + 1;
+    while (!last) {
+      const filled = readSync(fd, buf, 0, chunkBytes, position);
+      position += filled;
+      last = filled === 0 || position >= stat.size;
+      // Each chunk's text is its own: records sliced from it let it go once they are normalised.
+      text += decode(buf.subarray(0, filled), last);
+      if (skip > 0) {
+        const n = Math.min(skip, text.length);
+        text = text.slice(n);
+        skip -= n;
+      }
+      const parsed = fastParseChunk(text, delimiter, crlf, last);
+      if (parsed === null) throw new NotStreamable(`${path}: near line ${line}, text the whole-file reader must judge`);
+      const breaks = countBreaks(text, parsed.consumed);
+      const records = withLines(parsed.rows, breaks, last ? /[\r\n]$/.test(text) : true, line);
+      line += breaks;
+      text = last ? "" : text.slice(parsed.consumed);
+      if (records.length > 0) yield records;
+    }
+  }
+
+  const source = chunks();
+  let first: RawRecord[] = [];
+  try {
+    for (let next = source.next(); !next.done; next = source.next()) {
+      first = next.value;
+      if (first.length > 0) break;
+    }
+  } catch (e) {
+    if (e instanceof NotStreamable) return null;
+    throw e;
+  }
+  if (first.length === 0) return null; // no record at all: the whole-file reader says so
+  const headerRecord = first.shift()!;
+  const header = headerRecord.cells.map(detach);
+  if (header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
+
+  function* batches(): Generator<RawRecord[]> {
+    if (first.length > 0) yield first;
+    first = [];
+    yield* source;
+  }
+  return {
+    head: { path, file: basename(path), encoding: encoding.name, delimiter, header, headerLine: headerRecord.line },
+    batches,
   };
 }
 

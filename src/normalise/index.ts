@@ -292,6 +292,11 @@ export class Normaliser {
     this.emailProblem = say(this.lang, P.email);
   }
 
+  /** The warnings so far (the caller may replace their values with copies). */
+  warningsSoFar(): Warning[] {
+    return this.warnings;
+  }
+
   push(records: readonly AcceptedRecord[]): void {
     const sample = this.sample;
     if (sample === null) {
@@ -469,7 +474,7 @@ export class Normaliser {
             if (!pEmails.includes(e)) pEmails.push(e);
             if (e && !emails.includes(e)) emails.push(e);
           }
-          contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: pEmails });
+          contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: detachAll(pEmails) });
         }
       }
 
@@ -495,7 +500,8 @@ export class Normaliser {
         }
       }
 
-      rows.push({ index, line, clientId, values: valuesFrom(v), nameKey: rawName ? nameKey(rawName) : "", phones: exact(phones), emails: detachAll(emails), domains: exact(domains), contacts, tags: detachAll(tags) });
+      // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
+      rows.push({ index, line, clientId: detach(clientId), values: valuesFrom(v), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: detachAll(emails), domains: detachAll(domains), contacts, tags: detachAll(tags) });
     }
   }
 }

@@ -1,0 +1,150 @@
+// Read → map → record rules → normalise: the export in, its rows out. A large export goes through in
+// chunks, so its text and cells never all live at once; a small one (or one only the whole-file reader
+// settles) is read whole. Both give the same rows, rejects and warnings.
+import { detach } from "./io/detach.js";
+import { NotStreamable, openExportStream, readExport, type ExportHead } from "./io/read-csv.js";
+import { SegmentError } from "./errors.js";
+import { langFromHeaders } from "./i18n.js";
+import { RecordRules, renameRepeated } from "./records.js";
+import { mapHeader, parseMapFlags } from "./schema/mapping.js";
+import { Normaliser } from "./normalise/index.js";
+import { clearNameCaches } from "./normalise/names.js";
+import { clearPhoneCaches } from "./normalise/phones.js";
+import { clearCountryCache } from "./normalise/country.js";
+import type { Config } from "./schema/config.js";
+import type { Lang, Mapping, RawRecord, Reject, Row, Warning } from "./types.js";
+
+export interface IngestOptions {
+  config: Config;
+  map: string[];
+  preset?: Mapping["dialect"];
+  encoding?: string;
+  delimiter?: string;
+  lang?: Lang;
+  /** Bytes per chunk (`SEGMENT_CHUNK_BYTES`); files no larger are read whole. */
+  chunkBytes?: number;
+}
+
+export interface Ingested {
+  head: ExportHead;
+  mapping: Mapping;
+  lang: Lang;
+  rows: Row[];
+  rejects: Reject[];
+  /** Record and normalisation warnings, each value its own copy (not a slice of the file's text). */
+  warnings: Warning[];
+  /** People's rows joined to a company. */
+  contacts: number;
+  /** Non-blank records after the header (trailers included). */
+  records: number;
+  hasIdColumn: boolean;
+  defaultCountry: string;
+  /** Read in chunks (false: read whole). */
+  streamed: boolean;
+  /** Milliseconds spent reading and tokenizing (the rest of the time went to the rules and normalisation). */
+  readMs: number;
+}
+
+const DEFAULT_CHUNK = 2 << 20;
+
+export function chunkBytesFromEnv(): number {
+  const v = Number(process.env.SEGMENT_CHUNK_BYTES);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_CHUNK;
+}
+
+/** The header mapped and the run's language settled; the export's own errors for a header without names. */
+function frame(head: ExportHead, opts: IngestOptions): { mapping: Mapping; lang: Lang } {
+  const { config } = opts;
+  const mapping = mapHeader(head.header, { preset: opts.preset ?? config.preset, map: parseMapFlags(opts.map, config.map) });
+  if (!mapping.columns.name?.length) {
+    throw new SegmentError("input", `${head.path}: no column for the company name (headers: ${head.header.filter(Boolean).slice(0, 8).join(", ")}); name it with --map name=Header.`);
+  }
+  const lang: Lang = opts.lang ?? config.lang ?? langFromHeaders(head.header);
+  return { mapping, lang };
+}
+
+/** Values quoted from the file become copies, so the chunk they came from can be collected. */
+function detachFrom(warnings: Warning[], from: number, rejects: Reject[], fromReject: number): void {
+  for (let i = from; i < warnings.length; i++) warnings[i]!.value = detach(warnings[i]!.value);
+  for (let i = fromReject; i < rejects.length; i++) {
+    const r = rejects[i]!;
+    r.error = detach(r.error);
+    r.raw = detach(r.raw);
+    r.clientId = detach(r.clientId);
+  }
+}
+
+/** The export's rows: streamed where it can be, else read whole. */
+export async function ingest(path: string, opts: IngestOptions): Promise<Ingested> {
+  const chunkBytes = opts.chunkBytes ?? chunkBytesFromEnv();
+  const stream = openExportStream(path, { encoding: opts.encoding, delimiter: opts.delimiter, chunkBytes });
+  if (stream !== null) {
+    try {
+      return run(stream.head, opts, stream.batches(), true);
+    } catch (e) {
+      if (!(e instanceof NotStreamable)) throw e;
+      // Something past the first chunk only the whole-file reader settles: start over with it.
+    } finally {
+      stream.close();
+    }
+  }
+  const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
+  const records = table.records;
+  table.records = [];
+  return run(table, opts, [records], false);
+}
+
+function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean): Ingested {
+  const { mapping, lang } = frame(head, opts);
+  const rules = new RecordRules(head.header, head.delimiter, mapping, lang);
+  const normaliser = new Normaliser({ mapping, lang, headerLang: langFromHeaders(head.header), defaultCountry: opts.config.default_country?.toUpperCase() });
+  let count = 0;
+  let readMs = 0;
+  let t = performance.now();
+  const iterator = batches[Symbol.iterator]();
+  for (;;) {
+    const next = iterator.next();
+    const now = performance.now();
+    readMs += now - t;
+    if (next.done) break;
+    const batch = next.value;
+    count += batch.length;
+    for (let i = 0; i < batch.length; i++) rules.push(batch[i]!);
+    batch.length = 0;
+    if (streamed) {
+      const warnings = normaliser.warningsSoFar();
+      const before = warnings.length;
+      const rejectsBefore = rules.rejects.length;
+      normaliser.push(rules.takeAccepted());
+      detachFrom(warnings, before, rules.rejects, rejectsBefore);
+      // The normalisers' per-value caches are keyed by this chunk's cells.
+      clearNameCaches();
+      clearPhoneCaches();
+      clearCountryCache();
+    }
+    t = performance.now();
+  }
+  if (count === 0) throw new SegmentError("input", `${head.path}: the file has a header but no data rows.`);
+  const end = rules.finish();
+  normaliser.push(rules.takeAccepted());
+  const norm = normaliser.finish();
+  const rejects = rules.rejects;
+  // Ids repeated across records are known only now: rename the rows, rejects and warnings that carry one.
+  const idWarnings = renameRepeated(end.repeated, norm.rows, rejects, norm.warnings, lang);
+  const warnings = [...end.warnings, ...idWarnings, ...norm.warnings];
+  detachFrom(warnings, 0, rejects, 0);
+  return {
+    head,
+    mapping,
+    lang,
+    rows: norm.rows,
+    rejects,
+    warnings,
+    contacts: end.contacts,
+    records: count,
+    hasIdColumn: end.hasIdColumn,
+    defaultCountry: norm.defaultCountry,
+    streamed,
+    readMs,
+  };
+}
