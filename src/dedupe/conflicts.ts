@@ -296,5 +296,18 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
       });
     }
   }
-  return { conflicts: CONFLICT_KINDS.flatMap((k) => byKind[k]), deadSoul };
+  const conflicts = CONFLICT_KINDS.flatMap((k) => byKind[k]);
+  // Details repeat (every dead soul registered on one day by one manager reads the same): one instance each.
+  const same = new Map<string, string>();
+  const once = (s: string): string => {
+    const hit = same.get(s);
+    if (hit !== undefined) return hit;
+    if (same.size < 100_000) same.set(s, s);
+    return s;
+  };
+  for (const c of conflicts) {
+    c.detail = once(c.detail);
+    c.resolution = once(c.resolution);
+  }
+  return { conflicts, deadSoul };
 }

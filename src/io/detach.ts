@@ -1,27 +1,33 @@
-// Values that outlive the read must not keep the whole decoded file alive: V8 slices share their parent.
+// Values that outlive the read must not keep the file's text alive: V8 substrings of 13 characters or more
+// are slices that share their parent (a whole chunk of the file).
 
 const SHORT = 13; // V8 copies substrings shorter than this; longer ones are slices of their parent.
-const interned = new Map<string, string>();
+const shared = new Map<string, string>();
+const MAX_SHARED = 200_000;
 
 /**
- * The value as a string of its own: short values that repeat across rows (owners, cities, statuses) are
- * interned to one shared instance; longer ones are copied, so the file's text can be collected.
+ * The value as a flat string of its own. Through a UTF-16 buffer, not `(s + " ").slice(0, -1)`: that
+ * copy is itself a slice (of the flattened concatenation), which costs a 32-byte object more per value.
  */
 export function detach(s: string): string {
-  const n = s.length;
-  if (n < SHORT) return s;
-  if (n <= 48) {
-    const hit = interned.get(s);
-    if (hit !== undefined) return hit;
-    const own = (s + " ").slice(0, -1);
-    if (interned.size < 200_000) interned.set(own, own);
-    return own;
-  }
-  // Concatenation then slice makes V8 flatten into a new string: the result no longer points into the file.
-  return (s + " ").slice(0, -1);
+  if (s.length < SHORT) return s;
+  return Buffer.from(s, "utf16le").toString("utf16le");
 }
 
-/** Forget the interned values (between runs in one process, e.g. tests). */
+/**
+ * A value that repeats across rows (a city, a region, an owner, a status) as one shared instance of its
+ * own, whatever its length; values past the cap are copied like `detach`.
+ */
+export function share(s: string): string {
+  if (s === "") return s;
+  const hit = shared.get(s);
+  if (hit !== undefined) return hit;
+  const own = detach(s);
+  if (shared.size < MAX_SHARED) shared.set(own, own);
+  return own;
+}
+
+/** Forget the shared values (between runs in one process, e.g. tests). */
 export function resetDetached(): void {
-  interned.clear();
+  shared.clear();
 }

@@ -1,5 +1,5 @@
 // The normalise stage: settles each date and number column, then turns every accepted record into a Row.
-import { detach } from "../io/detach.js";
+import { detach, share } from "../io/detach.js";
 import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
@@ -229,19 +229,22 @@ class Interned {
 
 /** The row's values from a list in FIELDS order, written as one literal so every row's values share one object shape. */
 function valuesFrom(v: string[]): FieldValues {
-  // Detached: the row outlives the read, and must not keep the decoded file alive through slices of it.
-  return { id: detach(v[0]!), name: detach(v[1]!), tax_id: detach(v[2]!), country: detach(v[3]!), region: detach(v[4]!), city: detach(v[5]!), address: detach(v[6]!), postal_code: detach(v[7]!), phone: detach(v[8]!), email: detach(v[9]!), website: detach(v[10]!), industry: detach(v[11]!), industry_code: detach(v[12]!), company_type: detach(v[13]!), employees: detach(v[14]!), annual_revenue: detach(v[15]!), owner: detach(v[16]!), created_at: detach(v[17]!), last_activity_at: detach(v[18]!), activity_count: detach(v[19]!), deals_won: detach(v[20]!), revenue_won: detach(v[21]!), last_purchase_at: detach(v[22]!), status: detach(v[23]!), motivation: detach(v[24]!), notes: detach(v[25]!), contact_name: detach(v[26]!), contact_role: detach(v[27]!), contact_phone: detach(v[28]!), contact_email: detach(v[29]!) };
+  // Own copies (the row outlives the chunk of the file it came from); values that repeat across rows (places, owners, statuses) one shared instance each.
+  return { id: detach(v[0]!), name: detach(v[1]!), tax_id: detach(v[2]!), country: share(v[3]!), region: share(v[4]!), city: share(v[5]!), address: detach(v[6]!), postal_code: share(v[7]!), phone: detach(v[8]!), email: detach(v[9]!), website: detach(v[10]!), industry: share(v[11]!), industry_code: share(v[12]!), company_type: share(v[13]!), employees: share(v[14]!), annual_revenue: share(v[15]!), owner: share(v[16]!), created_at: share(v[17]!), last_activity_at: share(v[18]!), activity_count: share(v[19]!), deals_won: share(v[20]!), revenue_won: share(v[21]!), last_purchase_at: share(v[22]!), status: share(v[23]!), motivation: share(v[24]!), notes: detach(v[25]!), contact_name: detach(v[26]!), contact_role: share(v[27]!), contact_phone: detach(v[28]!), contact_email: detach(v[29]!) };
 }
 const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
 if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "employees") throw new Error("valuesFrom no longer matches FIELDS");
 
+// Rows with no phones, e-mails, domains or tags share one empty list (nothing downstream writes to a row's lists).
+const NO_VALUES: string[] = Object.freeze([]) as unknown as string[];
+
 // A list grown by `push` keeps room for 17 values; rows live to the end of the run, so they keep exact copies.
 function exact(list: string[]): string[] {
-  return list.length === 0 ? [] : list.length === 1 ? [list[0]!] : list.slice();
+  return list.length === 0 ? NO_VALUES : list.length === 1 ? [list[0]!] : list.slice();
 }
 
 function detachAll(list: string[]): string[] {
-  if (list.length === 0) return [];
+  if (list.length === 0) return NO_VALUES;
   const out = new Array<string>(list.length);
   for (let i = 0; i < list.length; i++) out[i] = detach(list[i]!);
   return out;
@@ -501,7 +504,7 @@ export class Normaliser {
       }
 
       // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
-      rows.push({ index, line, clientId: detach(clientId), values: valuesFrom(v), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: detachAll(emails), domains: detachAll(domains), contacts, tags: detachAll(tags) });
+      rows.push({ index, line, clientId, values: valuesFrom(v), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: detachAll(emails), domains: detachAll(domains), contacts, tags: detachAll(tags) });
     }
   }
 }

@@ -87,6 +87,8 @@ function failed(l: LoadedSegmenter, what: string, e: unknown): SegmentError {
   return new SegmentError(l.source === "built-in" ? "internal" : "config", `${who} failed ${what}: ${msg}.`);
 }
 
+const MAX_SHARED_REASONS = 100_000;
+
 /** Runs every segmenter over the merged clients; labels and reasons by client position. */
 export async function runSegmenters(clients: Client[], ctx: SegmenterContext, config: Config, configDir: string): Promise<SegmentColumn[]> {
   const columns: SegmentColumn[] = [];
@@ -106,6 +108,9 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
     const reasons = new Array<string>(clients.length);
     // Labels repeat: the last one checked against the closed set needs no second look.
     let lastGood: unknown = NOT_A_LABEL;
+    // Reasons repeat too (a region, a NACE class, "no activity"): one instance each, flat rather than the
+    // concatenation it was built as.
+    const sameReason = new Map<string, string>();
     for (let i = 0; i < clients.length; i++) {
       const client = clients[i]!;
       let seg: unknown;
@@ -126,7 +131,11 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
       }
       lastGood = label;
       labels[i] = label as string;
-      reasons[i] = typeof s!.reason === "string" ? s!.reason : "";
+      let reason = typeof s!.reason === "string" ? s!.reason : "";
+      const seen = sameReason.get(reason);
+      if (seen !== undefined) reason = seen;
+      else if (sameReason.size < MAX_SHARED_REASONS) sameReason.set(reason, reason);
+      reasons[i] = reason;
     }
     const col: SegmentColumn = { id: meta.id, labels, reasons };
     columns.push(col);
