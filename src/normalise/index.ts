@@ -228,9 +228,10 @@ class Interned {
 }
 
 /** The row's values from a list in FIELDS order, written as one literal so every row's values share one object shape. */
-function valuesFrom(v: string[]): FieldValues {
-  // Own copies (the row outlives the chunk of the file it came from); values that repeat across rows (places, owners, statuses) one shared instance each.
-  return { id: detach(v[0]!), name: detach(v[1]!), tax_id: detach(v[2]!), country: share(v[3]!), region: share(v[4]!), city: share(v[5]!), address: detach(v[6]!), postal_code: share(v[7]!), phone: detach(v[8]!), email: detach(v[9]!), website: detach(v[10]!), industry: share(v[11]!), industry_code: share(v[12]!), company_type: share(v[13]!), employees: share(v[14]!), annual_revenue: share(v[15]!), owner: share(v[16]!), created_at: share(v[17]!), last_activity_at: share(v[18]!), activity_count: share(v[19]!), deals_won: share(v[20]!), revenue_won: share(v[21]!), last_purchase_at: share(v[22]!), status: share(v[23]!), motivation: share(v[24]!), notes: detach(v[25]!), contact_name: detach(v[26]!), contact_role: share(v[27]!), contact_phone: detach(v[28]!), contact_email: detach(v[29]!) };
+function valuesFrom(v: string[], clientId: string): FieldValues {
+  // Own copies (the row outlives the chunk of the file it came from); values that repeat across rows (places, owners, statuses) one shared instance each;
+  // phones and e-mails are made, or copied, where they are normalised.
+  return { id: v[0] === clientId ? clientId : detach(v[0]!), name: detach(v[1]!), tax_id: detach(v[2]!), country: share(v[3]!), region: share(v[4]!), city: share(v[5]!), address: detach(v[6]!), postal_code: share(v[7]!), phone: v[8]!, email: v[9]!, website: detach(v[10]!), industry: share(v[11]!), industry_code: share(v[12]!), company_type: share(v[13]!), employees: share(v[14]!), annual_revenue: share(v[15]!), owner: share(v[16]!), created_at: share(v[17]!), last_activity_at: share(v[18]!), activity_count: share(v[19]!), deals_won: share(v[20]!), revenue_won: share(v[21]!), last_purchase_at: share(v[22]!), status: share(v[23]!), motivation: share(v[24]!), notes: detach(v[25]!), contact_name: detach(v[26]!), contact_role: share(v[27]!), contact_phone: v[28]!, contact_email: v[29]! };
 }
 const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
 if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "employees") throw new Error("valuesFrom no longer matches FIELDS");
@@ -442,11 +443,12 @@ export class Normaliser {
             if (!v[at]) v[at] = p.e164;
             if (!phones.includes(p.e164)) phones.push(p.e164);
           } else {
-            const e = normaliseEmail(value);
-            if (e === null) {
+            const found = normaliseEmail(value);
+            if (found === null) {
               warnings.push({ line, clientId, field: f, value, problem: emailProblem });
               continue;
             }
+            const e = detach(found); // one copy for the field and the list
             if (!v[at]) v[at] = e;
             if (e && !emails.includes(e)) emails.push(e);
           }
@@ -469,15 +471,16 @@ export class Normaliser {
           }
           const pEmails: string[] = [];
           for (const value of person.emails) {
-            const e = normaliseEmail(value);
-            if (e === null) {
+            const found = normaliseEmail(value);
+            if (found === null) {
               warnings.push({ line: person.line, clientId, field: "contact_email", value, problem: emailProblem });
               continue;
             }
+            const e = detach(found);
             if (!pEmails.includes(e)) pEmails.push(e);
             if (e && !emails.includes(e)) emails.push(e);
           }
-          contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: detachAll(pEmails) });
+          contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: exact(pEmails) });
         }
       }
 
@@ -504,7 +507,7 @@ export class Normaliser {
       }
 
       // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
-      rows.push({ index, line, clientId, values: valuesFrom(v), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: detachAll(emails), domains: detachAll(domains), contacts, tags: detachAll(tags) });
+      rows.push({ index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: detachAll(domains), contacts, tags: detachAll(tags) });
     }
   }
 }

@@ -1,4 +1,5 @@
 // The segmenter registry: built-ins in run order, then the config's plugins and rule groups; runs them and checks every label.
+import { detach } from "../io/detach.js";
 import { z } from "zod";
 import { describeIssue } from "../config-load.js";
 import { SegmentError } from "../errors.js";
@@ -134,7 +135,10 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
       let reason = typeof s!.reason === "string" ? s!.reason : "";
       const seen = sameReason.get(reason);
       if (seen !== undefined) reason = seen;
-      else if (sameReason.size < MAX_SHARED_REASONS) sameReason.set(reason, reason);
+      else if (sameReason.size < MAX_SHARED_REASONS) {
+        reason = detach(reason);
+        sameReason.set(reason, reason);
+      }
       reasons[i] = reason;
     }
     const col: SegmentColumn = { id: meta.id, labels, reasons };
