@@ -298,6 +298,14 @@ export function sniffDelimiter(text: string, candidates: string[] = DELIMITERS):
 // Excel's `sep=;` hint line.
 const SEP_LINE = /^sep=(.)\s*$/i;
 
+/** An Excel `sep=;` first line names the delimiter and comes before the header: the hint, and the characters to skip. */
+function sepLine(head: string): { sepHint: string | undefined; skipLines: number; skip: number } {
+  const nl = head.indexOf("\n");
+  const m = SEP_LINE.exec(head.slice(0, nl < 0 ? head.length : nl).replace(/\r$/, ""));
+  if (!m) return { sepHint: undefined, skipLines: 0, skip: 0 };
+  return { sepHint: m[1], skipLines: 1, skip: nl < 0 ? head.length : nl + 1 };
+}
+
 // ---------------------------------------------------------------------------------------------
 // parsing
 
@@ -430,19 +438,7 @@ export async function readExport(path: string, opts: { encoding?: string; delimi
     throw new SegmentError("input", `${path} is empty.`);
   }
 
-  // An Excel `sep=;` first line names the delimiter and comes before the header.
-  let skipLines = 0;
-  let offset = 0;
-  let sepHint: string | undefined;
-  {
-    const nl = head.indexOf("\n");
-    const m = SEP_LINE.exec(head.slice(0, nl < 0 ? head.length : nl).replace(/\r$/, ""));
-    if (m) {
-      sepHint = m[1];
-      skipLines = 1;
-      offset = nl < 0 ? head.length : nl + 1;
-    }
-  }
+  const { sepHint, skipLines, skip: offset } = sepLine(head);
   if (offset > 0) {
     // `offset` counts UTF-16 code units of `head`; for bytes, re-measure the skipped prefix in bytes.
     input = typeof input === "string" ? input.slice(offset) : input.subarray(Buffer.byteLength(head.slice(0, offset), "utf8"));
@@ -555,20 +551,9 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
   const sampleText = utf8 ? sample.toString("utf8", bomLength, wholeUtf8End(sample, sample.length)) : iconv.decode(sample.subarray(bomLength), encoding.iconv, { stripBOM: true });
   if (sampleText.trim() === "") return null;
 
-  // An Excel `sep=;` first line names the delimiter and comes before the header.
   const head = sampleText.slice(0, 65536);
-  let skipLines = 0;
-  let skip = 0;
-  let sepHint: string | undefined;
-  {
-    const nl = head.indexOf("\n");
-    const m = SEP_LINE.exec(head.slice(0, nl < 0 ? head.length : nl).replace(/\r$/, ""));
-    if (m) {
-      sepHint = m[1];
-      skipLines = 1;
-      skip = nl < 0 ? head.length : nl + 1;
-    }
-  }
+  const { sepHint, skipLines, skip: sepSkip } = sepLine(head);
+  let skip = sepSkip;
   const delimiter = opts.delimiter !== undefined && opts.delimiter !== "" ? resolveDelimiter(opts.delimiter) : sepHint ?? sniffDelimiter(head.slice(skip));
   const firstLf = sampleText.indexOf("\n", skip);
   if (firstLf < 0) return null;
