@@ -128,13 +128,18 @@ export function buildModel(r: RunResult, s: Summary): ReportModel {
   });
 
   const names = (ids: string[]) => ids.join(", ");
-  const rowById = new Map(r.rows.map((row) => [row.clientId, row]));
-  const conflicts = (["multi_owner", "shared_contact", "dead_soul", "departed_owner", "invalid_tax_id"] as ConflictKind[]).map((kind) => {
-    const all = r.conflicts.filter((c) => c.kind === kind);
+  const kinds = ["multi_owner", "shared_contact", "dead_soul", "departed_owner", "invalid_tax_id"] as ConflictKind[];
+  const byKind = kinds.map((kind) => r.conflicts.filter((c) => c.kind === kind));
+  // Only the examples' names are needed: look up those few ids, not a map of every row.
+  const nameOf = new Map<string, string>();
+  for (const all of byKind) for (const c of all.slice(0, 10)) nameOf.set(c.clientId, "");
+  for (const row of r.rows) if (nameOf.get(row.clientId) === "") nameOf.set(row.clientId, row.values.name);
+  const conflicts = kinds.map((kind, k) => {
+    const all = byKind[k]!;
     return {
       kind,
       count: all.length,
-      examples: all.slice(0, 10).map((c) => ({ clientId: c.clientId, name: rowById.get(c.clientId)?.values.name ?? "", managers: names(c.managers), detail: c.detail, resolution: c.resolution })),
+      examples: all.slice(0, 10).map((c) => ({ clientId: c.clientId, name: nameOf.get(c.clientId) ?? "", managers: names(c.managers), detail: c.detail, resolution: c.resolution })),
     };
   });
   const duplicates = [...r.groups]
@@ -144,11 +149,13 @@ export function buildModel(r: RunResult, s: Summary): ReportModel {
       groupId: g.id,
       members: g.members.map((m) => ({ clientId: r.rows[m.row]!.clientId, name: r.rows[m.row]!.values.name, score: m.score.toFixed(3), evidence: m.evidence })),
     }));
-  const moved = r.rows
-    .map((row, i) => ({ row, a: r.allocation.rows[i]! }))
-    .filter(({ a }) => a.decision === "moved")
-    .slice(0, 40)
-    .map(({ row, a }) => ({ clientId: row.clientId, name: row.values.name, from: a.previousManager, to: a.manager, reason: a.reason }));
+  const moved: ReportModel["moved"] = [];
+  for (let i = 0; i < r.rows.length && moved.length < 40; i++) {
+    const a = r.allocation.rows[i]!;
+    if (a.decision !== "moved") continue;
+    const row = r.rows[i]!;
+    moved.push({ clientId: row.clientId, name: row.values.name, from: a.previousManager, to: a.manager, reason: a.reason });
+  }
   return { lang: L, title: say(L, TITLE, { file: s.input.file }), summary: s, managers, segments, matrix, advice, conflicts, duplicates, moved };
 }
 
