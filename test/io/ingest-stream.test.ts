@@ -1,6 +1,7 @@
 // A large export is read in chunks; whatever the chunk size, the rows, rejects and warnings are the ones
 // the whole-file reader gives (which is the reader every other test pins down).
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest, type Ingested } from "../../src/ingest.js";
@@ -46,5 +47,25 @@ describe("reading in chunks", () => {
     // A stray quote csv-parse must judge: the whole-file reader takes over, with the same result.
     const stray = await read(join(root, "edge", "unquoted-quotes.csv"), 16);
     expect(typeof stray !== "string" && stray.rows.length).toBeGreaterThan(0);
+  });
+
+  it("hands a file to the whole-file reader when something past the first chunks needs it, with the same result", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "segment-stream-"));
+    const good = Array.from({ length: 300 }, (_, i) => `${i + 1};"ООО ""Ромашка ${i}""";Екатеринбург;+7 343 123-45-${String(i % 100).padStart(2, "0")}`);
+    const header = "ID;Название компании;Город;Телефон";
+    // A stray quote csv-parse must judge (text after a closing quote), far past the first chunk.
+    const stray = join(dir, "stray.csv");
+    writeFileSync(stray, [header, ...good.slice(0, 250), '251;"Альфа"x;Пермь;', ...good.slice(251), ""].join("\n"));
+    // Bytes that are not UTF-8 (a cp1251 letter) past the 4 MB the encoding is judged by.
+    const bytes = join(dir, "bytes.csv");
+    const many = Array.from({ length: 90_000 }, (_, i) => `${i + 1};ООО Ромашка ${i};Екатеринбург;`).join("\n");
+    writeFileSync(bytes, Buffer.concat([Buffer.from(header + "\n" + many + "\n"), Buffer.from([0x39, 0x3b, 0xc0, 0xeb, 0xfc, 0xf4, 0xe0, 0x3b, 0x3b, 0x0a]), Buffer.from(good.join("\n") + "\n")]));
+    for (const [path, chunk] of [[stray, 512], [bytes, 65536]] as const) {
+      const whole = await read(path, 1 << 30);
+      const chunked = await read(path, chunk);
+      expect(typeof chunked !== "string" && chunked.streamed, path).toBe(false);
+      expect(comparable(chunked)).toEqual(comparable(whole));
+      expect(typeof whole !== "string" && whole.rows.length).toBeGreaterThan(290);
+    }
   });
 });
