@@ -63,7 +63,8 @@ export function duplicatesCsv(rows: readonly Row[], groups: readonly DuplicateGr
 
 export function conflictsCsv(conflicts: readonly Conflict[], delimiter: string): Producer {
   return csvProducer(["kind", "client_id", "related_ids", "managers", "detail", "resolution"], delimiter, (w) => {
-    for (const c of conflicts) w.cell(c.kind).cell(c.clientId).cell(c.relatedIds.join("|")).cell(c.managers.join("|")).cell(c.detail).cell(c.resolution).end();
+    // Kinds, details and resolutions repeat (one text for every dead soul registered on the same day): encoded once each.
+    for (const c of conflicts) w.label(c.kind).cell(c.clientId).cell(c.relatedIds.join("|")).cell(c.managers.join("|")).label(c.detail).label(c.resolution).end();
   });
 }
 
