@@ -202,7 +202,13 @@ class Interned {
   ) {}
 
   add(rec: AcceptedRecord, scratch: string[]): void {
-    const n = valuesOf(scratch, rec, this.field, this.columns);
+    // Most date and number fields are one column of plain cells: its cell is the one value (as `valuesOf` gives it).
+    let n: number;
+    if (this.columns.length === 1 && (rec.raw === null || rec.raw[this.field] === undefined)) {
+      const v = cleanCell(rec.cells[this.columns[0]!]);
+      n = v === "" ? 0 : 1;
+      scratch[0] = v;
+    } else n = valuesOf(scratch, rec, this.field, this.columns);
     if (this.length === this.first.length) {
       const grown = new Int32Array(this.first.length * 2);
       grown.set(this.first);
