@@ -5,13 +5,18 @@ const SHORT = 13; // V8 copies substrings shorter than this; longer ones are sli
 const shared = new Map<string, string>();
 const MAX_SHARED = 200_000;
 
+let scratch = Buffer.allocUnsafe(1 << 16);
+
 /**
- * The value as a flat string of its own. Through a UTF-16 buffer, not `(s + " ").slice(0, -1)`: that
- * copy is itself a slice (of the flattened concatenation), which costs a 32-byte object more per value.
+ * The value as a flat string of its own. Through one reused UTF-16 buffer, not `(s + " ").slice(0, -1)`:
+ * that copy is itself a slice (of the flattened concatenation), which costs a 32-byte object more per value.
  */
 export function detach(s: string): string {
   if (s.length < SHORT) return s;
-  return Buffer.from(s, "utf16le").toString("utf16le");
+  const bytes = s.length * 2;
+  if (bytes > scratch.length) scratch = Buffer.allocUnsafe(bytes * 2);
+  scratch.write(s, 0, bytes, "utf16le");
+  return scratch.toString("utf16le", 0, bytes);
 }
 
 /**

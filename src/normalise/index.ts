@@ -289,6 +289,9 @@ export class Normaliser {
   private present = new Set<Field>();
   private defaultCountry = "";
   private readonly scratch: string[] = [];
+  private readonly phones: string[] = [];
+  private readonly emails: string[] = [];
+  private readonly domains: string[] = [];
   private readonly v: string[] = new Array<string>(FIELDS.length).fill("");
   private readonly lang: Lang;
   private readonly headerLang: Lang;
@@ -433,8 +436,11 @@ export class Normaliser {
       }
 
       // Phones and e-mails: every value, each once (lists are short: `includes` beats a Set).
-      const phones: string[] = [];
-      const emails: string[] = [];
+      // Lists gathered in scratch arrays; the row keeps exact copies (`exact`).
+      const phones = this.phones;
+      const emails = this.emails;
+      phones.length = 0;
+      emails.length = 0;
       for (let l = 0; l < listFields.length; l++) {
         const { field: f, columns, at, phone } = listFields[l]!;
         const count = valuesOf(scratch, rec, f, columns);
@@ -490,7 +496,8 @@ export class Normaliser {
         }
       }
 
-      const domains: string[] = [];
+      const domains = this.domains;
+      domains.length = 0;
       if (websiteColumns.length > 0 || (rec.raw !== null && rec.raw.website)) {
         const count = valuesOf(scratch, rec, "website", websiteColumns);
         for (let i = 0; i < count; i++) {
