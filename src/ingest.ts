@@ -109,12 +109,12 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
     if (next.done) break;
     const batch = next.value;
     count += batch.length;
+    const rejectsBefore = rules.rejects.length;
     for (let i = 0; i < batch.length; i++) rules.push(batch[i]!);
     batch.length = 0;
     if (streamed) {
       const warnings = normaliser.warningsSoFar();
       const before = warnings.length;
-      const rejectsBefore = rules.rejects.length;
       normaliser.push(rules.takeAccepted());
       detachFrom(warnings, before, rules.rejects, rejectsBefore);
       // The normalisers' per-value caches are keyed by this chunk's cells.
