@@ -24,6 +24,7 @@ import {
   type Conflict,
   type DuplicateGroup,
   type Field,
+  type FieldValues,
   type Lang,
   type Lock,
   type Manager,
@@ -280,12 +281,14 @@ export function conflictsOf(p: Prepared): { conflicts: Conflict[]; deadSoul: boo
   });
 }
 
-/** Segments and conflicts over the merged clients. */
-export async function analyse(p: Prepared): Promise<Analysed> {
+/** Segments and conflicts over the merged clients; with `release`, what later stages never read goes as soon as it can (`run`). */
+export async function analyse(p: Prepared, release = false): Promise<Analysed> {
   const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
   stage("segment");
+  if (release) releaseMatchData(p, "segments");
   const { conflicts, deadSoul } = conflictsOf(p);
   stage("conflicts");
+  if (release) releaseMatchData(p, "conflicts");
   return { ...p, segments, conflicts, deadSoul };
 }
 
@@ -334,10 +337,40 @@ export function runAllocation(
   });
 }
 
-/** The whole pipeline short of writing. */
-export async function runPipeline(path: string, opts: AllocateOptions & { phases?: number }, io: Io): Promise<RunResult> {
+// What a `run` no longer reads once segmented (the conflicts need names, contacts, phones, e-mails, statuses and tags) and once
+// the conflicts are found (allocation reads names, regions, dates and counts; the outputs, names): the values that
+// are mostly one of a kind per row, and the match lists.
+const AFTER_SEGMENTS: readonly Field[] = ["address", "notes", "website", "tax_id", "contact_role"];
+const AFTER_CONFLICTS: readonly Field[] = ["email", "phone", "contact_name", "contact_phone", "contact_email"];
+const NOTHING: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * Lets the data the later stages of a `run` never read go, a third of the rows' memory on a large export.
+ * Not for `explain` or `propose` (they show or reuse every field).
+ */
+export function releaseMatchData(a: Prepared, after: "segments" | "conflicts"): void {
+  const fields = after === "segments" ? AFTER_SEGMENTS : AFTER_CONFLICTS;
+  const blank = (v: FieldValues) => {
+    for (const f of fields) v[f] = "";
+  };
+  for (const row of a.rows) {
+    blank(row.values);
+    if (after === "segments") {
+      row.nameKey = "";
+      row.domains = NOTHING;
+    } else row.phones = row.emails = row.contacts = row.tags = NOTHING;
+  }
+  for (const client of a.clients) {
+    if (client.rows.length > 1) blank(client.values);
+    if (after === "segments") client.domains = NOTHING;
+    else client.phones = client.emails = client.contacts = client.tags = NOTHING;
+  }
+}
+
+/** The whole pipeline short of writing; with `release` (`run`), data goes once no later stage reads it. */
+export async function runPipeline(path: string, opts: AllocateOptions & { phases?: number }, io: Io, release = false): Promise<RunResult> {
   const p = await prepare(path, opts, io);
-  const a = await analyse(p);
+  const a = await analyse(p, release);
   const maxMoves = parseMaxMoves(opts.maxMoves ?? p.config.max_moves);
   const allocation = runAllocation(a, { maxMoves, phases: opts.phases });
   stage("allocate");

@@ -26,7 +26,7 @@ export async function run(path: string, opts: RunOptions, io: Io): Promise<numbe
   const maxMoves = parseMaxMoves(opts.maxMoves ?? loadConfig(opts.config).config.max_moves);
   if (opts.phases !== undefined && !maxMoves) throw new SegmentError("usage", "--phases needs --max-moves (or max_moves in the config): without a churn limit there is one phase.");
   checkOutputDir(out);
-  const result = await runPipeline(path, opts, io);
+  const result = await runPipeline(path, opts, io, true);
   const summary = buildSummary(result, maxMoves);
   const delimiter = result.config.output.delimiter;
   const files = csvOutputs(result, delimiter, opts.phases !== undefined);
