@@ -23,6 +23,8 @@ export interface IngestOptions {
   lang?: Lang;
   /** Bytes per chunk (`SEGMENT_CHUNK_BYTES`); files no larger are read whole. */
   chunkBytes?: number;
+  /** Called once, when half of a streamed file is read (the rows are half in: the memory policy may tighten). */
+  onHalfRead?: () => void;
 }
 
 export interface Ingested {
@@ -80,7 +82,7 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
   const stream = openExportStream(path, { encoding: opts.encoding, delimiter: opts.delimiter, chunkBytes });
   if (stream !== null) {
     try {
-      return run(stream.head, opts, stream.batches(), true);
+      return run(stream.head, opts, stream.batches(), true, stream.progress);
     } catch (e) {
       if (!(e instanceof NotStreamable)) throw e;
       // Something past the first chunk only the whole-file reader settles: start over with it.
@@ -94,12 +96,13 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
   return run(table, opts, [records], false);
 }
 
-function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean): Ingested {
+function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean, progress = () => 1): Ingested {
   const { mapping, lang } = frame(head, opts);
   const rules = new RecordRules(head.header, head.delimiter, mapping, lang);
   const normaliser = new Normaliser({ mapping, lang, headerLang: langFromHeaders(head.header), defaultCountry: opts.config.default_country?.toUpperCase() });
   let count = 0;
   let readMs = 0;
+  let half = opts.onHalfRead;
   let t = performance.now();
   const iterator = batches[Symbol.iterator]();
   for (;;) {
@@ -121,6 +124,10 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
       clearNameCaches();
       clearPhoneCaches();
       clearCountryCache();
+      if (half !== undefined && progress() >= 0.5) {
+        half();
+        half = undefined;
+      }
     }
     t = performance.now();
   }

@@ -114,7 +114,9 @@ export function stage(name: string): void {
 /**
  * Once the rows are in, keep the heap near what is live. Left to itself V8 lets the old generation grow to
  * several times the live data between full collections (1.4 GB peak for 0.5 GB live on a 300k-row export).
- * Looser while reading: the rows grow steadily then, and a tight limit would collect again and again for little.
+ * Looser while the first half of the file is read: the rows grow steadily then, and a tight limit would collect
+ * again and again for little; tight from the second half on, so the limit the matcher starts under is already near
+ * the live data.
  * SEGMENT_HEAP_GROWTH (percent; 0 leaves V8's own policy).
  */
 function holdHeap(reading: boolean): void {
@@ -171,7 +173,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const seed = opts.seed ?? 0;
 
   holdHeap(true);
-  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang });
+  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap(false) });
   // Reading and normalising go hand in hand over a streamed file: the read's share is the time spent in the reader.
   stageSplit({ read: ingested.readMs }, "normalise");
   holdHeap(false);

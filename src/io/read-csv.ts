@@ -477,6 +477,8 @@ export interface ExportStream {
    * the rest of the file needs the whole-file reader (text csv-parse must judge, bytes that are not UTF-8).
    */
   batches(): Generator<RawRecord[]>;
+  /** The share of the file's bytes read so far, 0 to 1. */
+  progress(): number;
   close(): void;
 }
 
@@ -573,10 +575,10 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
     return whole.toString("utf8");
   };
 
+  let position = bomLength;
   /** The file's records in batches, a chunk at a time, the header first among them. */
   function* chunks(): Generator<RawRecord[]> {
     const buf = Buffer.allocUnsafe(chunkBytes);
-    let position = bomLength;
     let last = false;
     let text = "";
     let line = skipLines + 1;
@@ -625,6 +627,7 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
   return {
     head: { path, file: basename(path), encoding: encoding.name, delimiter, header, headerLine: headerRecord.line },
     batches,
+    progress: () => position / stat.size,
   };
 }
 
