@@ -1,5 +1,5 @@
 // The output folder: refuse folders that are not ours, lock beside it, write into a temporary folder and swap it in.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { SegmentError } from "../errors.js";
@@ -65,12 +65,19 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
   mkdirSync(parent, { recursive: true });
   const lockTarget = join(parent, "." + basename(abs) + ".segment-lock");
   if (!existsSync(lockTarget)) writeFileSync(lockTarget, "");
+  const lock = () => lockfile.lock(lockTarget, { stale: 15_000, update: 5_000, realpath: false });
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(lockTarget, { stale: 15_000, update: 5_000, realpath: false });
+    release = await lock().catch(async (e: unknown) => {
+      // A run killed a moment ago leaves a lock that is not stale yet: its owner's pid says it is gone.
+      if (!orphaned(lockTarget)) throw e;
+      rmSync(lockTarget + ".lock", { recursive: true, force: true });
+      return lock();
+    });
   } catch {
     throw new SegmentError("output", `${flag} ${dir} is in use by another segment run (lock ${lockTarget}.lock); wait for it to finish.`);
   }
+  writeFileSync(lockTarget + ".pid", String(process.pid));
   const tmp = `${abs}.tmp-${process.pid}`;
   try {
     checkOutputDir(dir, flag);
@@ -96,6 +103,30 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {
+    rmSync(lockTarget + ".pid", { force: true });
     await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Whether the lock beside an output folder belongs to a process that no longer exists: its pid file was
+ * written by this lock's holder (after the lock was made) and names no live process. Anything unsure
+ * (no pid file, one older than the lock, no creation time from the file system) counts as held.
+ */
+function orphaned(lockTarget: string): boolean {
+  try {
+    const pidFile = lockTarget + ".pid";
+    const pid = Number(readFileSync(pidFile, "utf8").trim());
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+    const born = statSync(lockTarget + ".lock").birthtimeMs;
+    if (!(born > 0) || statSync(pidFile).mtimeMs < born) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  } catch {
+    return false;
   }
 }

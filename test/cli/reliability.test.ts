@@ -37,6 +37,34 @@ describe("the output folder's lock", () => {
   });
 });
 
+describe("a lock left by a run killed a moment ago", () => {
+  // A pid that surely names no process: a child that has exited.
+  const deadPid = () => spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout.trim();
+
+  it("is taken over at once when its owner's pid names no process", () => {
+    const out = join(dir, "orphan");
+    writeFileSync(join(dir, ".orphan.segment-lock"), "");
+    mkdirSync(join(dir, ".orphan.segment-lock.lock")); // fresh: not stale for another 15 s
+    writeFileSync(join(dir, ".orphan.segment-lock.pid"), deadPid()); // written by the lock's holder, after the lock
+    const r = segment(["run", DEMO, "-c", DEMO_CONFIG, "-o", out, "--quiet"]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(existsSync(join(out, "allocation.csv"))).toBe(true);
+    expect(existsSync(join(dir, ".orphan.segment-lock.pid"))).toBe(false);
+  });
+
+  it("still holds when the pid file is older than the lock (its holder has not written its own yet)", () => {
+    const out = join(dir, "young");
+    writeFileSync(join(dir, ".young.segment-lock"), "");
+    writeFileSync(join(dir, ".young.segment-lock.pid"), deadPid());
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, ".young.segment-lock.pid"), old, old);
+    mkdirSync(join(dir, ".young.segment-lock.lock"));
+    const r = segment(["run", DEMO, "-c", DEMO_CONFIG, "-o", out, "--quiet"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/in use by another segment run/);
+  });
+});
+
 describe("a run killed midway", () => {
   let big: string;
   beforeAll(() => {
