@@ -132,14 +132,17 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
     t = performance.now();
   }
   if (count === 0) throw new SegmentError("input", `${head.path}: the file has a header but no data rows.`);
+  // Streamed, what came so far is copied already; read whole, nothing is.
+  const rejectsLeft = streamed ? rules.rejects.length : 0;
+  const warningsLeft = streamed ? normaliser.warningsSoFar().length : 0;
   const end = rules.finish();
   normaliser.push(rules.takeAccepted());
   const norm = normaliser.finish();
   const rejects = rules.rejects;
   // Ids repeated across records are known only now: rename the rows, rejects and warnings that carry one.
   const idWarnings = renameRepeated(end.repeated, norm.rows, rejects, norm.warnings, lang);
+  detachFrom(norm.warnings, warningsLeft, rejects, rejectsLeft); // the id warnings quote ids, own copies already
   const warnings = [...end.warnings, ...idWarnings, ...norm.warnings];
-  detachFrom(warnings, 0, rejects, 0);
   return {
     head,
     mapping,
