@@ -49,7 +49,7 @@ export interface Ingested {
 
 const DEFAULT_CHUNK = 2 << 20;
 
-export function chunkBytesFromEnv(): number {
+function chunkBytesFromEnv(): number {
   const v = Number(process.env.SEGMENT_CHUNK_BYTES);
   return Number.isFinite(v) && v > 0 ? v : DEFAULT_CHUNK;
 }

@@ -1,12 +1,11 @@
 // Wires the stages: read → map → records → normalise → owners → dedupe → merge → segment → conflicts → allocate.
 import { basename } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { detach } from "./io/detach.js";
 import { advanceProgress, logAboveProgress, startProgress } from "./progress.js";
 import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
-import { langFromHeaders } from "./i18n.js";
 import { ingest } from "./ingest.js";
+import { NOTHING } from "./normalise/index.js";
 import { assignSlugs, deriveManagers, matchOwners, readManagers } from "./managers.js";
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
 import { cannotLinkFromLocks, readLocks } from "./allocate/locks.js";
@@ -178,8 +177,9 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   stageSplit({ read: ingested.readMs }, "normalise");
   holdHeap(false);
   const { head: table, mapping, lang, rows } = ingested;
-  const records = { rows: rows.length + ingested.rejects.length + ingested.contacts, rejects: ingested.rejects, contacts: ingested.contacts, hasIdColumn: ingested.hasIdColumn };
-  if (records.rows === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
+  const { rejects, contacts, hasIdColumn } = ingested;
+  const inputRows = rows.length + rejects.length + contacts;
+  if (inputRows === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
   log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${ingested.records} records`);
   const warnings: Warning[] = ingested.warnings;
 
@@ -193,7 +193,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   let previousApplied = rows.map(() => false);
   const previousPath = opts.previous;
   if (previousPath) {
-    if (!records.hasIdColumn) log(io, opts, `segment: warning: the export has no id column, so --previous matches clients by their line positions.`);
+    if (!hasIdColumn) log(io, opts, `segment: warning: the export has no id column, so --previous matches clients by their line positions.`);
     const previous = readPrevious(previousPath);
     const applied = applyPrevious(rows, owners, previous, managers);
     owners = applied.owners;
@@ -203,7 +203,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const locksPath = opts.locks ?? configPath(loaded, config.locks);
   let locks: Lock[] = [];
   if (locksPath) {
-    if (!records.hasIdColumn) log(io, opts, `segment: warning: the export has no id column, so --locks matches clients by their line positions.`);
+    if (!hasIdColumn) log(io, opts, `segment: warning: the export has no id column, so --locks matches clients by their line positions.`);
     locks = readLocks(locksPath, managers);
   }
   const cannotLink = cannotLinkFromLocks(locks, rows);
@@ -237,14 +237,14 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
       encoding: table.encoding,
       delimiter: table.delimiter,
       dialect: mapping.dialect,
-      rows: records.rows,
+      rows: inputRows,
       accepted: rows.length,
-      rejected: records.rejects.length,
-      contacts: records.contacts,
+      rejected: rejects.length,
+      contacts,
     },
-    hasIdColumn: records.hasIdColumn,
+    hasIdColumn,
     rows,
-    rejects: records.rejects,
+    rejects,
     warnings,
     defaultCountry,
     managers,
@@ -344,7 +344,6 @@ export function runAllocation(
 // are mostly one of a kind per row, and the match lists.
 const AFTER_SEGMENTS: readonly Field[] = ["address", "notes", "website", "tax_id", "contact_role"];
 const AFTER_CONFLICTS: readonly Field[] = ["email", "phone", "contact_name", "contact_phone", "contact_email"];
-const NOTHING: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * Lets the data the later stages of a `run` never read go, a third of the rows' memory on a large export.

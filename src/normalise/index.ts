@@ -242,24 +242,20 @@ function valuesFrom(v: string[], clientId: string): FieldValues {
 const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
 if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "employees") throw new Error("valuesFrom no longer matches FIELDS");
 
-// Rows with no phones, e-mails, domains or tags share one empty list (nothing downstream writes to a row's lists).
-const NO_VALUES: string[] = Object.freeze([]) as unknown as string[];
+/** The one empty list rows without phones, e-mails, domains, people or tags share (nothing downstream writes to a row's lists). */
+export const NOTHING: never[] = Object.freeze([]) as unknown as never[];
 
 // A list grown by `push` keeps room for 17 values; rows live to the end of the run, so they keep exact copies.
 function exact(list: string[]): string[] {
-  return list.length === 0 ? NO_VALUES : list.length === 1 ? [list[0]!] : list.slice();
+  return list.length === 0 ? NOTHING : list.length === 1 ? [list[0]!] : list.slice();
 }
 
 function detachAll(list: string[]): string[] {
-  if (list.length === 0) return NO_VALUES;
+  if (list.length === 0) return NOTHING;
   const out = new Array<string>(list.length);
   for (let i = 0; i < list.length; i++) out[i] = detach(list[i]!);
   return out;
 }
-
-// Rows with no people or tags share one empty list each (nothing downstream writes to a row's lists).
-const NO_PEOPLE: Person[] = Object.freeze([]) as unknown as Person[];
-const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * Every accepted record as a Row: values normalised (dates `YYYY-MM-DD`, numbers plain decimals,
@@ -467,7 +463,7 @@ export class Normaliser {
         }
       }
 
-      let contacts = NO_PEOPLE;
+      let contacts: Person[] = NOTHING;
       if (rec.contacts.length > 0) {
         contacts = [];
         for (const person of rec.contacts) {
@@ -510,7 +506,7 @@ export class Normaliser {
         if (d && !isPublicMailDomain(d) && !domains.includes(d)) domains.push(d);
       }
 
-      let tags = NO_TAGS;
+      let tags: string[] = NOTHING;
       if (rec.tags.length > 0) {
         tags = [];
         for (const t of rec.tags) {

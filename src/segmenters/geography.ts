@@ -52,11 +52,6 @@ const P = {
 
 const LANG_COUNTRY: Record<Lang, Country> = { ru: "RU", ro: "RO", en: "US" };
 
-interface Found extends Place {
-  /** The reason's source part, in the run's language. */
-  source: string;
-}
-
 /**
  * Builds the per-client locator once per run: country orders, the config's aliases and territories resolved.
  * Region resolution by source, strongest first: region column, address, city, postcode, INN, phone code.
