@@ -96,6 +96,7 @@ export function checkAsOf(v: string | undefined): string {
 /** Stage timings for `npm run bench` (stderr, only with SEGMENT_TIMINGS=1; never in an output file). */
 const timings: Record<string, number> = {};
 const heap: Record<string, number> = {};
+const peak: Record<string, number> = {};
 let mark = performance.now();
 export function stage(name: string): void {
   const now = performance.now();
@@ -105,6 +106,8 @@ export function stage(name: string): void {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) gc();
     heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
+    // The process's high-water mark so far: the stage in which it rises is the one that sets the peak.
+    peak[name] = Math.round(process.resourceUsage().maxRSS / 1024);
   }
   mark = now;
   advanceProgress(name);
@@ -138,7 +141,7 @@ export function stageSplit(parts: Record<string, number>, rest: string): void {
 export function reportTimings(io: Io): void {
   if (process.env.SEGMENT_TIMINGS !== "1") return;
   const mem = process.memoryUsage();
-  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576), heap_mb: heap })}\n`);
+  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576), heap_mb: heap, peak_mb: peak })}\n`);
 }
 
 function log(io: Io, opts: ReadOptions, text: string): void {

@@ -14,13 +14,20 @@ export const MARKER = ".segment-out";
 export type OutputFiles = Map<string, string | Buffer | Producer>;
 
 function writeProduced(target: string, produce: Producer): void {
-  const fd = openSync(target, "w");
+  const fds = [openSync(target, "w")];
+  const sinkOf = (fd: number) => (chunk: Uint8Array) => {
+    for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
+  };
   try {
-    produce((chunk) => {
-      writeSync(fd, chunk);
+    produce(sinkOf(fds[0]!), (rel) => {
+      const path = join(dirname(target), rel);
+      mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, "w");
+      fds.push(fd);
+      return sinkOf(fd);
     });
   } finally {
-    closeSync(fd);
+    for (const fd of fds) closeSync(fd);
   }
 }
 

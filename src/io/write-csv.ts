@@ -42,48 +42,112 @@ export function formatNumber(n: number, decimals?: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
-/** Where a writer's text goes: a file being written in chunks, or a string being built. */
-export type Sink = (chunk: string) => void;
+/**
+ * Where a writer's bytes go: a file being written in chunks, or a string being built. The chunk is a view of
+ * the writer's own buffer, valid only during the call (write it or copy it).
+ */
+export type Sink = (chunk: Uint8Array) => void;
 
-/** Writes rows cell by cell without building an array per row. */
+const BUFFER_BYTES = 1 << 20;
+const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+const LABEL_CACHE = 100_000;
+/** A label met once: encoded and cached only when it comes again. */
+const SEEN_ONCE = new Uint8Array(0);
+
+/**
+ * Writes rows cell by cell straight into a byte buffer (UTF-8), flushed to the sink a megabyte at a time:
+ * no string per row, no concatenation, each distinct label encoded once. A row is never split between two
+ * flushes, so a finished row can be copied into another writer (`row bytes` → `copyRow`).
+ */
 export class CsvWriter {
-  private line = "";
+  private buf: Buffer;
+  private pos = 0;
+  /** Where the row being written (or the last one finished) starts. */
+  private rowStart = 0;
   private first = true;
-  private pending = "";
   private readonly delimiterCode: number;
+  private readonly cache = new Map<string, Uint8Array>();
+
   constructor(
     header: readonly string[],
-    private readonly delimiter: string,
+    delimiter: string,
     private readonly sink: Sink,
+    bufferBytes = BUFFER_BYTES,
   ) {
+    this.buf = Buffer.allocUnsafe(Math.max(16, bufferBytes));
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw new Error(`CsvWriter: the delimiter must be one ASCII character, got "${delimiter}"`);
     this.delimiterCode = delimiter.charCodeAt(0);
-    this.pending = "\ufeff";
+    this.buf.set(BOM, 0);
+    this.pos = this.rowStart = BOM.length;
     for (const h of header) this.cell(h);
     this.end();
   }
 
-  private readonly cache = new Map<string, string>();
+  /** Room for `bytes` more in the buffer: finished rows go to the sink; the row being written moves to the front. */
+  private room(bytes: number): void {
+    if (this.pos + bytes <= this.buf.length) return;
+    if (this.rowStart > 0) this.sink(this.buf.subarray(0, this.rowStart));
+    const partial = this.pos - this.rowStart;
+    if (partial + bytes > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, (partial + bytes) * 2));
+      this.buf.copy(grown, 0, this.rowStart, this.pos);
+      this.buf = grown;
+    } else this.buf.copyWithin(0, this.rowStart, this.pos);
+    this.rowStart = 0;
+    this.pos = partial;
+  }
 
-  /** A cell whose values repeat (labels, reasons, manager names): each distinct value is encoded once. */
-  label(v: string): this {
-    let s = this.cache.get(v);
-    if (s === undefined) {
-      s = encodeCell(v, this.delimiterCode);
-      if (this.cache.size < 100_000) this.cache.set(v, s);
-    }
+  /** The separator before a cell (none before a row's first). */
+  private separate(): void {
     if (this.first) {
-      this.line = s;
       this.first = false;
-    } else this.line += this.delimiter + s;
+      this.rowStart = this.pos;
+    } else this.buf[this.pos++] = this.delimiterCode;
+  }
+
+  /** Text already encoded for the file. Short ASCII text is copied by hand: a native call costs more than it. */
+  private put(s: string): void {
+    const n = s.length;
+    this.room(n * 3 + 1);
+    this.separate();
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n <= 24) {
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 127) break;
+        buf[pos + i] = c;
+      }
+      if (i === n) {
+        this.pos = pos + n;
+        return;
+      }
+    }
+    this.pos = pos + buf.write(s, pos);
+  }
+
+  /**
+   * A cell whose values repeat (labels, reasons, manager names): a value seen twice is encoded once and copied
+   * from then on; one seen once (a reason naming a client's own figures) is written as it is.
+   */
+  label(v: string): this {
+    const b = this.cache.get(v);
+    if (b === undefined || b === SEEN_ONCE) {
+      const s = encodeCell(v, this.delimiterCode);
+      if (this.cache.size < LABEL_CACHE) this.cache.set(v, b === undefined ? SEEN_ONCE : Buffer.from(s, "utf8"));
+      this.put(s);
+      return this;
+    }
+    this.room(b.length + 1);
+    this.separate();
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
     return this;
   }
 
   cell(v: Cell): this {
-    const s = typeof v === "number" ? formatNumber(v) : encodeCell(v, this.delimiterCode);
-    if (this.first) {
-      this.line = s;
-      this.first = false;
-    } else this.line += this.delimiter + s;
+    this.put(typeof v === "number" ? formatNumber(v) : encodeCell(v, this.delimiterCode));
     return this;
   }
 
@@ -93,20 +157,33 @@ export class CsvWriter {
   }
 
   end(): void {
-    this.pending += this.line + "\n";
-    this.line = "";
+    if (this.first) this.separate(); // an empty row is one empty cell
+    this.room(1);
+    this.buf[this.pos++] = 10;
     this.first = true;
-    if (this.pending.length > 1 << 20) this.flush();
+  }
+
+  /** The bytes of the row just ended, line break included (valid until the next cell). */
+  lastRow(): Uint8Array {
+    return this.buf.subarray(this.rowStart, this.pos);
+  }
+
+  /** Appends a whole row written by another writer with the same delimiter (`lastRow()`). */
+  copyRow(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.rowStart = this.pos;
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
   }
 
   flush(): void {
-    if (this.pending) this.sink(this.pending);
-    this.pending = "";
+    if (this.pos > 0) this.sink(this.buf.subarray(0, this.pos));
+    this.pos = this.rowStart = 0;
   }
 }
 
-/** Produces a file's content into a sink (streamed by the output writer). */
-export type Producer = (sink: Sink) => void;
+/** Produces a file's content into a sink; `open` gives the sink of another file written in the same pass. */
+export type Producer = (sink: Sink, open: (rel: string) => Sink) => void;
 
 /** A CSV file produced row by row. */
 export function csvProducer(header: readonly string[], delimiter: string, fill: (w: CsvWriter) => void): Producer {
@@ -119,9 +196,9 @@ export function csvProducer(header: readonly string[], delimiter: string, fill: 
 
 /** The whole file as a string, BOM included (small files). */
 export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>, delimiter = ","): string {
-  const parts: string[] = [];
-  const w = new CsvWriter(header, delimiter, (s) => parts.push(s));
+  const parts: Buffer[] = [];
+  const w = new CsvWriter(header, delimiter, (chunk) => parts.push(Buffer.from(chunk)));
   for (const row of rows) w.row(row);
   w.flush();
-  return parts.join("");
+  return Buffer.concat(parts).toString("utf8");
 }

@@ -1,7 +1,7 @@
 // The CSV outputs of a run, streamed row by row into the output folder.
 import type { RunResult } from "../pipeline.js";
 import type { OutputFiles } from "../io/output-dir.js";
-import { csvProducer, type CsvWriter, type Producer } from "../io/write-csv.js";
+import { csvProducer, CsvWriter, type Producer } from "../io/write-csv.js";
 import type { Conflict, DuplicateGroup, Reject, Row, Warning } from "../types.js";
 
 export const ALLOCATION_HEADER = [
@@ -11,33 +11,29 @@ export const ALLOCATION_HEADER = [
 
 const LABEL_COLUMNS = ["temperature", "geography", "industry", "value", "motivation"] as const;
 
-/** Writes the allocation rows given (all of them, or one manager's) without an array per row. */
-function allocationFiller(r: RunResult, rows: ArrayLike<number> | null): (w: CsvWriter) => void {
-  const cols = LABEL_COLUMNS.map((id) => r.segments.find((s) => s.id === id)?.labels);
-  return (w) => {
-    const n = rows ? rows.length : r.rows.length;
-    for (let k = 0; k < n; k++) {
-      const i = rows ? rows[k]! : k;
+/**
+ * allocation.csv and every active manager's file in one pass: each row is encoded once, into allocation.csv,
+ * and its bytes copied into its manager's file (rows keep input order in both).
+ */
+function allocationProducer(r: RunResult, delimiter: string): Producer {
+  return (sink, open) => {
+    const cols = LABEL_COLUMNS.map((id) => r.segments.find((s) => s.id === id)?.labels);
+    const all = new CsvWriter(ALLOCATION_HEADER, delimiter, sink);
+    const byManager = new Map<string, CsvWriter>();
+    for (const m of r.managers) if (m.active) byManager.set(m.name, new CsvWriter(ALLOCATION_HEADER, delimiter, open(`managers/${m.slug}.csv`)));
+    for (let i = 0; i < r.rows.length; i++) {
       const a = r.allocation.rows[i]!;
       const row = r.rows[i]!;
       const client = r.clientOfRow[i]!;
-      w.cell(row.clientId).cell(row.values.name).label(a.manager).label(a.previousManager).label(a.decision).label(a.reason);
-      for (const labels of cols) w.label(labels?.[client] ?? "unknown");
-      w.label(r.clients[client]!.group).cell(a.weight);
-      w.end();
+      all.cell(row.clientId).cell(row.values.name).label(a.manager).label(a.previousManager).label(a.decision).label(a.reason);
+      for (const labels of cols) all.label(labels?.[client] ?? "unknown");
+      all.label(r.clients[client]!.group).cell(a.weight);
+      all.end();
+      if (a.manager) byManager.get(a.manager)?.copyRow(all.lastRow());
     }
+    all.flush();
+    for (const w of byManager.values()) w.flush();
   };
-}
-
-/** Row indexes per manager name, in input order, in one pass. */
-function rowsByManager(r: RunResult): Map<string, number[]> {
-  const by = new Map<string, number[]>();
-  for (const m of r.managers) if (m.active) by.set(m.name, []);
-  for (let i = 0; i < r.rows.length; i++) {
-    const name = r.allocation.rows[i]!.manager;
-    if (name) by.get(name)?.push(i);
-  }
-  return by;
 }
 
 export function segmentsProducer(r: RunResult, delimiter: string): Producer {
@@ -90,13 +86,8 @@ export function warningsCsv(warnings: readonly Warning[], delimiter: string): Pr
 /** Every CSV of a run (without the reports and summary). */
 export function csvOutputs(r: RunResult, delimiter: string, phases = false): OutputFiles {
   const files: OutputFiles = new Map();
-  files.set("allocation.csv", csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r, null)));
   files.set("managers/", "");
-  const byManager = rowsByManager(r);
-  for (const m of r.managers) {
-    if (!m.active) continue;
-    files.set(`managers/${m.slug}.csv`, csvProducer(ALLOCATION_HEADER, delimiter, allocationFiller(r, byManager.get(m.name) ?? [])));
-  }
+  files.set("allocation.csv", allocationProducer(r, delimiter));
   files.set("segments.csv", segmentsProducer(r, delimiter));
   files.set("duplicates.csv", duplicatesCsv(r.rows, r.groups, delimiter));
   files.set("conflicts.csv", conflictsCsv(r.conflicts, delimiter));
