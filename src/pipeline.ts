@@ -108,6 +108,7 @@ export function stage(name: string): void {
     heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
     // The process's high-water mark so far: the stage in which it rises is the one that sets the peak.
     peak[name] = Math.round(process.resourceUsage().maxRSS / 1024);
+    if (process.env.SEGMENT_MEM) { const u = process.memoryUsage(); process.stderr.write(`MEM ${name} ${JSON.stringify(Object.fromEntries(Object.entries(u).map(([k, v]) => [k, Math.round(v / 1048576)])))}\n`); }
   }
   mark = now;
   advanceProgress(name);

@@ -43,67 +43,71 @@ export function candidatePairs(t: FeatureTable): Float64Array {
   const wordHash = new Float64Array(t.vocab.size);
   for (let id = 0; id < wordHash.length; id++) wordHash[id] = t.vocab.values[id]!.length >= 2 ? t.vocab.hash(id) : -1;
 
-  let entries = new Float64Array(Math.max(16, n * 8));
-  let m = 0;
-  const push = (hash: number, i: number): void => {
-    if (m === entries.length) {
-      const grown = new Float64Array(entries.length * 2);
-      grown.set(entries);
-      entries = grown;
-    }
-    entries[m++] = hash * ROW_SPACE + i;
-  };
+  // Two passes over the keys, the first only counting: at a million rows the list is ~80 MB, and growing it
+  // by doubling would hold three times that for a moment.
   const taxIds = t.taxes;
-  for (let i = 0; i < n; i++) {
-    if (t.tax[i] !== "") push(taxIds.hash(taxIds.id(t.tax[i]!)), i);
-    for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) push(t.tails.hash(t.phoneTail[t.phoneIds[x]!]!), i);
-    for (let x = t.emailStart[i]!; x < t.emailStart[i + 1]!; x++) push(t.emails.hash(t.emailIds[x]!), i);
-    for (let x = t.domainStart[i]!; x < t.domainStart[i + 1]!; x++) push(t.domains.hash(t.domainIds[x]!), i);
-    const k = t.nameOf[i]!;
-    if (t.nameStart[k + 1]! > t.nameStart[k]!) {
-      push(t.fingerprints.hash(t.fingerprint[k]!), i);
-      for (let x = t.nameStart[k]!; x < t.nameStart[k + 1]!; x++) {
-        const h = wordHash[t.nameTok[x]!]!;
-        if (h >= 0) push(h, i);
-      }
-      if (t.prefix[k]! >= 0) {
-        push(t.affixPrefix.hash(t.prefix[k]!), i);
-        push(t.affixSuffix.hash(t.suffix[k]!), i);
-      }
-    }
-    const a = t.addrOf[i]!;
-    if (t.houseKey[a]! >= 0) push(t.houseKeys.hash(t.houseKey[a]!), i);
-  }
-  const sorted = entries.subarray(0, m).sort();
-
-  let pairs = new Float64Array(Math.max(16, n * 4));
-  let p = 0;
-  let start = 0;
-  while (start < m) {
-    const key = Math.floor(sorted[start]! / ROW_SPACE);
-    const limit = (key + 1) * ROW_SPACE;
-    let end = start + 1;
-    while (end < m && sorted[end]! < limit) end++;
-    const size = end - start;
-    if (size >= 2 && size <= MAX_BLOCK) {
-      const base = key * ROW_SPACE;
-      for (let x = start; x < end; x++) {
-        const i = sorted[x]! - base;
-        for (let y = x + 1; y < end; y++) {
-          const j = sorted[y]! - base;
-          if (i === j) continue; // one row with two keys of the same hash
-          if (p === pairs.length) {
-            const grown = new Float64Array(pairs.length * 2);
-            grown.set(pairs);
-            pairs = grown;
-          }
-          // Entries of a block are sorted by row, so i < j.
-          pairs[p++] = i * ROW_SPACE + j;
+  const keys = (entries: Float64Array | null): number => {
+    let m = 0;
+    const push = (hash: number, i: number): void => {
+      if (entries !== null) entries[m] = hash * ROW_SPACE + i;
+      m++;
+    };
+    for (let i = 0; i < n; i++) {
+      if (t.tax[i] !== "") push(taxIds.hash(taxIds.id(t.tax[i]!)), i);
+      for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) push(t.tails.hash(t.phoneTail[t.phoneIds[x]!]!), i);
+      for (let x = t.emailStart[i]!; x < t.emailStart[i + 1]!; x++) push(t.emails.hash(t.emailIds[x]!), i);
+      for (let x = t.domainStart[i]!; x < t.domainStart[i + 1]!; x++) push(t.domains.hash(t.domainIds[x]!), i);
+      const k = t.nameOf[i]!;
+      if (t.nameStart[k + 1]! > t.nameStart[k]!) {
+        push(t.fingerprints.hash(t.fingerprint[k]!), i);
+        for (let x = t.nameStart[k]!; x < t.nameStart[k + 1]!; x++) {
+          const h = wordHash[t.nameTok[x]!]!;
+          if (h >= 0) push(h, i);
+        }
+        if (t.prefix[k]! >= 0) {
+          push(t.affixPrefix.hash(t.prefix[k]!), i);
+          push(t.affixSuffix.hash(t.suffix[k]!), i);
         }
       }
+      const a = t.addrOf[i]!;
+      if (t.houseKey[a]! >= 0) push(t.houseKeys.hash(t.houseKey[a]!), i);
     }
-    start = end;
-  }
+    return m;
+  };
+  const m = keys(null);
+  const sorted = new Float64Array(m);
+  keys(sorted);
+  sorted.sort();
+
+  // Blocks by key, in the same two passes: how many pairs, then the pairs.
+  const blockPairs = (pairs: Float64Array | null): number => {
+    let p = 0;
+    let start = 0;
+    while (start < m) {
+      const key = Math.floor(sorted[start]! / ROW_SPACE);
+      const limit = (key + 1) * ROW_SPACE;
+      let end = start + 1;
+      while (end < m && sorted[end]! < limit) end++;
+      const size = end - start;
+      if (size >= 2 && size <= MAX_BLOCK) {
+        const base = key * ROW_SPACE;
+        for (let x = start; x < end; x++) {
+          const i = sorted[x]! - base;
+          for (let y = x + 1; y < end; y++) {
+            const j = sorted[y]! - base;
+            if (i === j) continue; // one row with two keys of the same hash
+            // Entries of a block are sorted by row, so i < j.
+            if (pairs !== null) pairs[p] = i * ROW_SPACE + j;
+            p++;
+          }
+        }
+      }
+      start = end;
+    }
+    return p;
+  };
+  const pairs = new Float64Array(blockPairs(null));
+  const p = blockPairs(pairs);
   const all = pairs.subarray(0, p).sort();
   let u = 0;
   for (let x = 0; x < all.length; x++) if (x === 0 || all[x] !== all[x - 1]) all[u++] = all[x]!;

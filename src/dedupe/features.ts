@@ -145,14 +145,15 @@ function fold(s: string): string {
 export class Interner {
   readonly values: string[] = [];
   private slots = new Int32Array(1024).fill(-1);
-  private full: number[] = [];
-  private readonly hashes: number[] = [];
+  /** Per id: its full FNV-1a hash (as int32) and its blocking hash (-1 until asked): 8 bytes an id, not 2 numbers in arrays. */
+  private full = new Int32Array(512);
+  private hashes = new Int32Array(512).fill(-1);
   private readonly base: number;
   constructor(prefix = "") {
     this.base = fnv1a(prefix);
   }
   id(value: string): number {
-    const h = fnv1a(value);
+    const h = fnv1a(value) | 0;
     let mask = this.slots.length - 1;
     let at = h & mask;
     for (;;) {
@@ -163,8 +164,15 @@ export class Interner {
     }
     const id = this.values.length;
     this.values.push(value);
-    this.full.push(h);
-    this.hashes.push(-1);
+    if (id === this.full.length) {
+      const full = new Int32Array(id * 2);
+      full.set(this.full);
+      this.full = full;
+      const hashes = new Int32Array(id * 2).fill(-1);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.full[id] = h;
     if (id * 2 >= this.slots.length) {
       // Grow to keep the table at most half full; every slot is re-placed by its stored hash.
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);

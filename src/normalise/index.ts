@@ -8,7 +8,7 @@ import { DATE_FIELDS, FIELDS, NUMBER_FIELDS } from "../types.js";
 import type { AcceptedRecord, Field, FieldValues, Lang, Mapping, Person, RecordsResult, Row, Warning } from "../types.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "./contact.js";
 import { clearCountryCache, isKnownCountry, normaliseCountry } from "./country.js";
-import { parseDate, settleDayOrderCounted } from "./dates.js";
+import { dateKey, parseDate, settleDayOrderCounted } from "./dates.js";
 import { clearNameCaches, displayName, legalForm, nameKey } from "./names.js";
 import { parseEmployees, parseNumber, settleDecimalMarkCounted } from "./numbers.js";
 import { clearPhoneCaches, normalisePhone } from "./phones.js";
@@ -199,6 +199,8 @@ class Interned {
   constructor(
     private readonly field: Field,
     private readonly columns: readonly number[],
+    /** Timestamps are counted by the part that decides their date (`dateKey`). */
+    private readonly dates: boolean,
   ) {}
 
   add(rec: AcceptedRecord, scratch: string[]): void {
@@ -216,7 +218,7 @@ class Interned {
     }
     let first = -1;
     for (let i = 0; i < n; i++) {
-      const v = scratch[i]!;
+      const v = this.dates ? dateKey(scratch[i]!) : scratch[i]!;
       let id = this.ids.get(v);
       if (id === undefined) {
         id = this.distinct.length;
@@ -331,10 +333,10 @@ export class Normaliser {
       const plan: Plan = { field: f, at: FIELD_INDEX.get(f)!, kind: K_PLAIN, columns: columnsOf(f), split: SPLIT_FIELDS.has(f), interned: null, dayFirst: false, decimalComma: false, problem: "" };
       if ((DATE_FIELDS as readonly string[]).includes(f)) {
         plan.kind = K_DATE;
-        plan.interned = new Interned(f, plan.columns);
+        plan.interned = new Interned(f, plan.columns, true);
       } else if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
         plan.kind = f === "employees" ? K_EMPLOYEES : K_NUMBER;
-        plan.interned = new Interned(f, plan.columns);
+        plan.interned = new Interned(f, plan.columns, false);
       } else if (f === "name") plan.kind = K_NAME;
       else if (f === "country") plan.kind = K_COUNTRY;
       else if (plan.split || f === "tax_id") plan.kind = K_LATER;
