@@ -1,7 +1,7 @@
 // Read → map → record rules → normalise: the export in, its rows out. A large export goes through in
 // chunks, so its text and cells never all live at once; a small one (or one only the whole-file reader
 // settles) is read whole. Both give the same rows, rejects and warnings.
-import { detach } from "./io/detach.js";
+import { cellsOwned, own } from "./io/detach.js";
 import { NotStreamable, openExportStream, readExport, type ExportHead } from "./io/read-csv.js";
 import { SegmentError } from "./errors.js";
 import { langFromHeaders } from "./i18n.js";
@@ -67,12 +67,12 @@ function frame(head: ExportHead, opts: IngestOptions): { mapping: Mapping; lang:
 
 /** Values quoted from the file become copies, so the chunk they came from can be collected. */
 function detachFrom(warnings: Warning[], from: number, rejects: Reject[], fromReject: number): void {
-  for (let i = from; i < warnings.length; i++) warnings[i]!.value = detach(warnings[i]!.value);
+  for (let i = from; i < warnings.length; i++) warnings[i]!.value = own(warnings[i]!.value);
   for (let i = fromReject; i < rejects.length; i++) {
     const r = rejects[i]!;
-    r.error = detach(r.error);
-    r.raw = detach(r.raw);
-    r.clientId = detach(r.clientId);
+    r.error = own(r.error);
+    r.raw = own(r.raw);
+    r.clientId = own(r.clientId);
   }
 }
 
@@ -82,11 +82,13 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
   const stream = openExportStream(path, { encoding: opts.encoding, delimiter: opts.delimiter, chunkBytes });
   if (stream !== null) {
     try {
+      cellsOwned(stream.ownCells);
       return run(stream.head, opts, stream.batches(), true, stream.progress);
     } catch (e) {
       if (!(e instanceof NotStreamable)) throw e;
       // Something past the first chunk only the whole-file reader settles: start over with it.
     } finally {
+      cellsOwned(false);
       stream.close();
     }
   }

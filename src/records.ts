@@ -3,7 +3,7 @@ import { FIELDS } from "./types.js";
 import type { AcceptedRecord, Field, Lang, Mapping, RawPerson, RawRecord, RawTable, RecordsResult, Reject, Warning } from "./types.js";
 import { say } from "./i18n.js";
 import { nameKey } from "./normalise/names.js";
-import { detach } from "./io/detach.js";
+import { own } from "./io/detach.js";
 
 const TEXT = {
   noName: { en: "no company name", ru: "нет названия компании", ro: "lipsește denumirea companiei" },
@@ -314,7 +314,7 @@ export class RecordRules {
   /** A new item: its provisional client_id counted, and the one before it free to leave. */
   private add(item: Item): void {
     // Its own copy: the set of ids lives to the end, and a slice would keep the file's text alive.
-    const id = (item.rec.clientId = item.idValue ? detach(item.idValue) : `L${item.rec.line}`);
+    const id = (item.rec.clientId = item.idValue ? own(item.idValue) : `L${item.rec.line}`);
     const size = this.seen.size;
     if (this.seen.add(id).size === size) this.repeated.set(id, (this.repeated.get(id) ?? 1) + 1); // one lookup, not has + add
     if (!this.keepsAll && this.items.length > 0) {

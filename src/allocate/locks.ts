@@ -81,6 +81,7 @@ export function resolveLocks(
 
 /** Row-index pairs locked to different managers: the matcher must not put them in one client. */
 export function cannotLinkFromLocks(locks: readonly Lock[], rows: readonly Row[]): Array<[number, number]> {
+  if (locks.length === 0) return [];
   const rowOf = new Map<string, number>();
   for (const row of rows) rowOf.set(row.clientId, row.index);
   const byManager = new Map<string, number[]>();

@@ -19,6 +19,21 @@ export function detach(s: string): string {
   return scratch.toString("utf16le", 0, bytes);
 }
 
+let owned = false;
+
+/**
+ * Whether the cells being read are strings of their own (the reader thread's, src/io/read-thread.ts) rather
+ * than slices of a chunk's text: values taken from them then need no copy (`own`).
+ */
+export function cellsOwned(on: boolean): void {
+  owned = on;
+}
+
+/** A value taken from a cell (or a piece of one), as a string that keeps no chunk of the file alive. */
+export function own(s: string): string {
+  return owned ? s : detach(s);
+}
+
 /**
  * A value that repeats across rows (a city, a region, an owner, a status) as one shared instance of its
  * own, whatever its length; values past the cap are copied like `detach`.
@@ -27,9 +42,9 @@ export function share(s: string): string {
   if (s === "") return s;
   const hit = shared.get(s);
   if (hit !== undefined) return hit;
-  const own = detach(s);
-  if (shared.size < MAX_SHARED) shared.set(own, own);
-  return own;
+  const copy = own(s);
+  if (shared.size < MAX_SHARED) shared.set(copy, copy);
+  return copy;
 }
 
 /** Forget the shared values (between runs in one process, e.g. tests). */

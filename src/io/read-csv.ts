@@ -7,6 +7,7 @@ import iconv from "iconv-lite";
 import { parse } from "csv-parse/sync";
 import { detach } from "./detach.js";
 import { fastParse, fastParseChunk } from "./fast-csv.js";
+import { startReader } from "./read-thread.js";
 import { SegmentError } from "../errors.js";
 import type { RawRecord, RawTable } from "../types.js";
 
@@ -479,6 +480,10 @@ export interface ExportStream {
   batches(): Generator<RawRecord[]>;
   /** The share of the file's bytes read so far, 0 to 1. */
   progress(): number;
+  /** Stops the reading (a reader thread ends). */
+  stop(): void;
+  /** The records come from the reader thread: their cells are strings of their own, not slices of the file's text. */
+  ownCells: boolean;
   close(): void;
 }
 
@@ -512,13 +517,16 @@ export function openExportStream(path: string, opts: { encoding?: string; delimi
     return null;
   }
   let open = true;
+  let stop = () => {};
   const close = () => {
+    stop();
     if (open) closeSync(fd);
     open = false;
   };
   try {
     const stream = startStream(fd, path, opts);
     if (stream === null) close();
+    else stop = stream.stop;
     return stream === null ? null : { ...stream, close };
   } catch (e) {
     close();
@@ -561,45 +569,13 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
   if (firstLf < 0) return null;
   const crlf = firstLf > skip && sampleText.charCodeAt(firstLf - 1) === 13;
 
-  // UTF-8 is checked chunk by chunk (a chunk that is not leaves the file to the whole-file reader); a
-  // single-byte page decodes any byte.
-  const decoder = utf8 ? null : iconv.getDecoder(encoding.iconv, { stripBOM: true });
-  let tail = Buffer.alloc(0);
-  const decode = (bytes: Buffer, last: boolean): string => {
-    if (decoder !== null) return last ? decoder.write(bytes) + (decoder.end() ?? "") : decoder.write(bytes);
-    const all = tail.length > 0 ? Buffer.concat([tail, bytes]) : bytes;
-    const end = last ? all.length : wholeUtf8End(all, all.length);
-    tail = Buffer.from(all.subarray(end));
-    const whole = all.subarray(0, end);
-    if (!isUtf8(whole)) throw new NotStreamable(`${path}: not UTF-8 past the first chunk`);
-    return whole.toString("utf8");
-  };
-
+  const plan: ChunkPlan = { path, start: bomLength, size: stat.size, chunkBytes, iconv: utf8 ? null : encoding.iconv, delimiter, crlf, skip, skipLines };
   let position = bomLength;
-  /** The file's records in batches, a chunk at a time, the header first among them. */
+  const reader = startReader(fd, plan);
   function* chunks(): Generator<RawRecord[]> {
-    const buf = Buffer.allocUnsafe(chunkBytes);
-    let last = false;
-    let text = "";
-    let line = skipLines + 1;
-    while (!last) {
-      const filled = readSync(fd, buf, 0, chunkBytes, position);
-      position += filled;
-      last = filled === 0 || position >= stat.size;
-      // Each chunk's text is its own: records sliced from it let it go once they are normalised.
-      text += decode(buf.subarray(0, filled), last);
-      if (skip > 0) {
-        const n = Math.min(skip, text.length);
-        text = text.slice(n);
-        skip -= n;
-      }
-      const parsed = fastParseChunk(text, delimiter, crlf, last);
-      if (parsed === null) throw new NotStreamable(`${path}: near line ${line}, text the whole-file reader must judge`);
-      const breaks = countBreaks(text, parsed.consumed);
-      const records = withLines(parsed.rows, breaks, last ? /[\r\n]$/.test(text) : true, line);
-      line += breaks;
-      text = last ? "" : text.slice(parsed.consumed);
-      if (records.length > 0) yield records;
+    for (const batch of reader.batches) {
+      position = batch.position;
+      yield batch.records;
     }
   }
 
@@ -611,10 +587,14 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
       if (first.length > 0) break;
     }
   } catch (e) {
+    reader.stop();
     if (e instanceof NotStreamable) return null;
     throw e;
   }
-  if (first.length === 0) return null; // no record at all: the whole-file reader says so
+  if (first.length === 0) {
+    reader.stop();
+    return null; // no record at all: the whole-file reader says so
+  }
   const headerRecord = first.shift()!;
   const header = headerRecord.cells.map(detach);
   if (header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
@@ -628,7 +608,84 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
     head: { path, file: basename(path), encoding: encoding.name, delimiter, header, headerLine: headerRecord.line },
     batches,
     progress: () => position / stat.size,
+    stop: reader.stop,
+    ownCells: reader.owned(),
   };
+}
+
+/** How the body of a streamed export is read: everything the first chunks settled. */
+export interface ChunkPlan {
+  path: string;
+  /** Byte offset of the text (after any BOM). */
+  start: number;
+  size: number;
+  chunkBytes: number;
+  /** iconv-lite's name of a single-byte code page; null for UTF-8. */
+  iconv: string | null;
+  delimiter: string;
+  crlf: boolean;
+  /** UTF-16 units of the text to skip first (a `sep=` line), and the lines they hold. */
+  skip: number;
+  skipLines: number;
+  /** Say of each batch whether its chunk has a character past Latin-1 (`wide`). */
+  markWide?: boolean;
+}
+
+/** The records of one chunk, and how far into the file the reading has come. */
+export interface ChunkBatch {
+  records: RawRecord[];
+  position: number;
+  /** With `markWide`: the chunk's text has a character past Latin-1 (its cells are two-byte strings). */
+  wide?: boolean;
+}
+
+const WIDE = /[^\x00-\xff]/;
+
+/**
+ * The records after `plan.start` a chunk at a time (the header among the first), as `readExport` reads
+ * them. Throws `NotStreamable` where only the whole-file reader can answer.
+ */
+export function* readChunks(fd: number, plan: ChunkPlan): Generator<ChunkBatch> {
+  const { path, chunkBytes, delimiter, crlf } = plan;
+  // UTF-8 is checked chunk by chunk (a chunk that is not leaves the file to the whole-file reader); a
+  // single-byte page decodes any byte.
+  const decoder = plan.iconv === null ? null : iconv.getDecoder(plan.iconv, { stripBOM: true });
+  let tail = Buffer.alloc(0);
+  const decode = (bytes: Buffer, last: boolean): string => {
+    if (decoder !== null) return last ? decoder.write(bytes) + (decoder.end() ?? "") : decoder.write(bytes);
+    const all = tail.length > 0 ? Buffer.concat([tail, bytes]) : bytes;
+    const end = last ? all.length : wholeUtf8End(all, all.length);
+    tail = Buffer.from(all.subarray(end));
+    const whole = all.subarray(0, end);
+    if (!isUtf8(whole)) throw new NotStreamable(`${path}: not UTF-8 past the first chunk`);
+    return whole.toString("utf8");
+  };
+  let position = plan.start;
+  let skip = plan.skip;
+  const buf = Buffer.allocUnsafe(chunkBytes);
+  let last = false;
+  let text = "";
+  let line = plan.skipLines + 1;
+  while (!last) {
+    const filled = readSync(fd, buf, 0, chunkBytes, position);
+    position += filled;
+    last = filled === 0 || position >= plan.size;
+    // Each chunk's text is its own: records sliced from it let it go once they are normalised.
+    text += decode(buf.subarray(0, filled), last);
+    if (skip > 0) {
+      const n = Math.min(skip, text.length);
+      text = text.slice(n);
+      skip -= n;
+    }
+    const parsed = fastParseChunk(text, delimiter, crlf, last);
+    if (parsed === null) throw new NotStreamable(`${path}: near line ${line}, text the whole-file reader must judge`);
+    const breaks = countBreaks(text, parsed.consumed);
+    const records = withLines(parsed.rows, breaks, last ? /[\r\n]$/.test(text) : true, line);
+    const wide = plan.markWide === true && WIDE.test(text);
+    line += breaks;
+    text = last ? "" : text.slice(parsed.consumed);
+    if (records.length > 0) yield { records, position, wide };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

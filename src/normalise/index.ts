@@ -1,5 +1,5 @@
 // The normalise stage: settles each date and number column, then turns every accepted record into a Row.
-import { detach, share } from "../io/detach.js";
+import { detach, own, share } from "../io/detach.js";
 import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
@@ -223,9 +223,9 @@ class Interned {
       if (id === undefined) {
         id = this.distinct.length;
         // Interned values outlive the chunk they came from.
-        const own = detach(v);
-        this.ids.set(own, id);
-        this.distinct.push(own);
+        const copy = own(v);
+        this.ids.set(copy, id);
+        this.distinct.push(copy);
         this.counts.push(0);
       }
       this.counts[id]!++;
@@ -239,7 +239,7 @@ class Interned {
 function valuesFrom(v: string[], clientId: string): FieldValues {
   // Own copies (the row outlives the chunk of the file it came from); values that repeat across rows (places, owners, statuses) one shared instance each;
   // phones and e-mails are made, or copied, where they are normalised.
-  return { id: v[0] === clientId ? clientId : detach(v[0]!), name: detach(v[1]!), tax_id: detach(v[2]!), country: share(v[3]!), region: share(v[4]!), city: share(v[5]!), address: detach(v[6]!), postal_code: share(v[7]!), phone: v[8]!, email: v[9]!, website: detach(v[10]!), industry: share(v[11]!), industry_code: share(v[12]!), company_type: share(v[13]!), employees: share(v[14]!), annual_revenue: share(v[15]!), owner: share(v[16]!), created_at: share(v[17]!), last_activity_at: share(v[18]!), activity_count: share(v[19]!), deals_won: share(v[20]!), revenue_won: share(v[21]!), last_purchase_at: share(v[22]!), status: share(v[23]!), motivation: share(v[24]!), notes: detach(v[25]!), contact_name: detach(v[26]!), contact_role: share(v[27]!), contact_phone: v[28]!, contact_email: v[29]! };
+  return { id: v[0] === clientId ? clientId : own(v[0]!), name: own(v[1]!), tax_id: own(v[2]!), country: share(v[3]!), region: share(v[4]!), city: share(v[5]!), address: own(v[6]!), postal_code: share(v[7]!), phone: v[8]!, email: v[9]!, website: own(v[10]!), industry: share(v[11]!), industry_code: share(v[12]!), company_type: share(v[13]!), employees: share(v[14]!), annual_revenue: share(v[15]!), owner: share(v[16]!), created_at: share(v[17]!), last_activity_at: share(v[18]!), activity_count: share(v[19]!), deals_won: share(v[20]!), revenue_won: share(v[21]!), last_purchase_at: share(v[22]!), status: share(v[23]!), motivation: share(v[24]!), notes: own(v[25]!), contact_name: own(v[26]!), contact_role: share(v[27]!), contact_phone: v[28]!, contact_email: v[29]! };
 }
 const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
 if (FIELDS.length !== 30 || FIELDS[29] !== "contact_email" || FIELDS[14] !== "employees") throw new Error("valuesFrom no longer matches FIELDS");
@@ -252,10 +252,10 @@ function exact(list: string[]): string[] {
   return list.length === 0 ? NOTHING : list.length === 1 ? [list[0]!] : list.slice();
 }
 
-function detachAll(list: string[]): string[] {
+function ownAll(list: string[]): string[] {
   if (list.length === 0) return NOTHING;
   const out = new Array<string>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = detach(list[i]!);
+  for (let i = 0; i < list.length; i++) out[i] = own(list[i]!);
   return out;
 }
 
@@ -458,7 +458,7 @@ export class Normaliser {
               warnings.push({ line, clientId, field: f, value, problem: emailProblem });
               continue;
             }
-            const e = detach(found); // one copy for the field and the list
+            const e = own(found); // one copy for the field and the list
             if (!v[at]) v[at] = e;
             if (e && !emails.includes(e)) emails.push(e);
           }
@@ -486,11 +486,11 @@ export class Normaliser {
               warnings.push({ line: person.line, clientId, field: "contact_email", value, problem: emailProblem });
               continue;
             }
-            const e = detach(found);
+            const e = own(found);
             if (!pEmails.includes(e)) pEmails.push(e);
             if (e && !emails.includes(e)) emails.push(e);
           }
-          contacts.push({ line: person.line, name: detach(person.name.replace(WS, " ").trim()), role: detach(person.role.trim()), phones: pPhones, emails: exact(pEmails) });
+          contacts.push({ line: person.line, name: own(person.name.replace(WS, " ").trim()), role: own(person.role.trim()), phones: pPhones, emails: exact(pEmails) });
         }
       }
 
@@ -518,7 +518,7 @@ export class Normaliser {
       }
 
       // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
-      rows.push({ index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: detachAll(domains), contacts, tags: detachAll(tags) });
+      rows.push({ index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: ownAll(domains), contacts, tags: ownAll(tags) });
     }
   }
 }

@@ -16,12 +16,17 @@ const exports = [
   join(root, "demo", "bitrix24-companies.csv"),
 ];
 
-async function read(path: string, chunkBytes: number): Promise<Ingested | string> {
+async function read(path: string, chunkBytes: number, thread = true): Promise<Ingested | string> {
   resetDetached();
+  const before = process.env.SEGMENT_READ_THREAD;
+  process.env.SEGMENT_READ_THREAD = thread ? "1" : "0";
   try {
     return await ingest(path, { config: DEFAULT_CONFIG, map: [], chunkBytes });
   } catch (e) {
     return (e as Error).message;
+  } finally {
+    if (before === undefined) delete process.env.SEGMENT_READ_THREAD;
+    else process.env.SEGMENT_READ_THREAD = before;
   }
 }
 
@@ -36,8 +41,11 @@ describe("reading in chunks", () => {
     const whole = await read(path, 1 << 30);
     if (typeof whole !== "string") expect(whole.streamed).toBe(false);
     for (const size of [16, 61, 257, 4096]) {
-      const chunked = await read(path, size);
-      expect(comparable(chunked), `chunks of ${size} bytes`).toEqual(comparable(whole));
+      // Read on the reader thread (src/io/read-thread.ts) and on this one: the same records either way.
+      for (const thread of [true, false]) {
+        const chunked = await read(path, size, thread);
+        expect(comparable(chunked), `chunks of ${size} bytes, ${thread ? "reader thread" : "this thread"}`).toEqual(comparable(whole));
+      }
     }
   });
 

@@ -1,0 +1,99 @@
+// The body of a streamed export read on a second thread: decoding and tokenizing run beside the rules and
+// normalisers, and the cells arrive as strings of their own (not slices of a chunk's text). The rules stay
+// synchronous: the main thread takes each batch as it comes (Atomics.wait, receiveMessageOnPort), and the
+// reader stays at most AHEAD batches ahead, so memory holds a few chunks whatever the file's size.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { NotStreamable, readChunks, type ChunkBatch, type ChunkPlan } from "./read-csv.js";
+
+// Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
+const WORKER = [new URL("./read-worker.js", import.meta.url), new URL("../../dist/io/read-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
+/** Batches read ahead of the one the main thread is working on. */
+export const AHEAD = 3;
+/** A reader thread that has not said hello by then is given up for reading on the main thread. */
+const START_MS = 10_000;
+
+export interface Reader {
+  batches: Iterable<ChunkBatch>;
+  stop(): void;
+  /** The batches so far came from the reader thread: their cells are strings of their own. */
+  owned(): boolean;
+}
+
+/** A batch as it crosses threads: one flat list of cells, how many belong to each record, each record's line. */
+export interface WireBatch {
+  cells: string[];
+  counts: Int32Array;
+  lines: Int32Array;
+  position: number;
+}
+export type WireMessage = { hello: true } | { batch: WireBatch } | { done: true } | { error: "not-streamable" | "failed"; message: string };
+
+/**
+ * The plan's batches: from a reader thread where one can run (the compiled `read-worker.js` is there and
+ * SEGMENT_READ_THREAD is not `0`), else read on this thread. Both give the same batches.
+ */
+export function startReader(fd: number, plan: ChunkPlan): Reader {
+  if (process.env.SEGMENT_READ_THREAD === "0" || WORKER === undefined) return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false };
+  return threadReader(fd, plan, WORKER);
+}
+
+function unwire(b: WireBatch): ChunkBatch {
+  const records = new Array<{ line: number; cells: string[] }>(b.counts.length);
+  let at = 0;
+  for (let k = 0; k < records.length; k++) {
+    const n = b.counts[k]!;
+    records[k] = { line: b.lines[k]!, cells: b.cells.slice(at, at + n) };
+    at += n;
+  }
+  return { records, position: b.position };
+}
+
+function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
+  // [0]: messages posted by the reader, [1]: messages taken by this thread.
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker | null = new Worker(script, { workerData: { plan, state, port: port2 }, transferList: [port2] });
+  worker.unref();
+  let started = false;
+  const stop = () => {
+    if (worker === null) return;
+    void worker.terminate();
+    worker = null;
+    port1.close();
+  };
+
+  function* batches(): Generator<ChunkBatch> {
+    let taken = 0;
+    const deadline = Date.now() + START_MS;
+    try {
+      for (;;) {
+        while (Atomics.load(state, 0) <= taken) {
+          if (!started && Date.now() > deadline) {
+            // The thread never came up (no worker support here): read on this thread from the start.
+            stop();
+            started = false;
+            yield* readChunks(fd, plan);
+            return;
+          }
+          Atomics.wait(state, 0, taken, 100);
+        }
+        const got = receiveMessageOnPort(port1);
+        if (got === undefined) continue; // counted a moment before it is queued: look again
+        taken++;
+        Atomics.store(state, 1, taken);
+        Atomics.notify(state, 1);
+        const m = got.message as WireMessage;
+        if ("hello" in m) started = true;
+        else if ("batch" in m) yield unwire(m.batch);
+        else if ("done" in m) return;
+        else if (m.error === "not-streamable") throw new NotStreamable(m.message);
+        else throw new Error(m.message);
+      }
+    } finally {
+      stop();
+    }
+  }
+  return { batches: batches(), stop, owned: () => started && worker !== null };
+}
