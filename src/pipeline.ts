@@ -120,12 +120,20 @@ export function stage(name: string): void {
  * Looser while the first half of the file is read: the rows grow steadily then, and a tight limit would collect
  * again and again for little; tight from the second half on, so the limit the matcher starts under is already near
  * the live data.
+ * A base whose rows alone will fill a gigabyte (about a million rows) is held tighter still, at the price of more
+ * collections: a quarter of that much again would take the run past 2 GB.
  * SEGMENT_HEAP_GROWTH (percent; 0 leaves V8's own policy).
  */
-function holdHeap(reading: boolean): void {
+function holdHeap(phase: "reading" | "half" | "read"): void {
   const growth = Number(process.env.SEGMENT_HEAP_GROWTH ?? 25);
-  if (Number.isInteger(growth) && growth > 0) setFlagsFromString(`--heap-growing-percent=${reading ? growth * 3 : growth}`);
+  if (!Number.isInteger(growth) || growth <= 0) return;
+  // What the rows will hold once all are in: twice what half of them hold (the heap now, garbage included).
+  const used = process.memoryUsage().heapUsed;
+  const projected = phase === "half" ? 2 * used : used;
+  const percent = phase === "reading" ? growth * 3 : projected > LARGE_HEAP ? Math.min(growth, 10) : growth;
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
+const LARGE_HEAP = 900 * 1048576;
 
 /** Ends a stage whose time is shared: `parts` get their measured milliseconds, `rest` what remains. */
 export function stageSplit(parts: Record<string, number>, rest: string): void {
@@ -175,11 +183,11 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const asOf = checkAsOf(opts.asOf);
   const seed = opts.seed ?? 0;
 
-  holdHeap(true);
-  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap(false) });
+  holdHeap("reading");
+  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half") });
   // Reading and normalising go hand in hand over a streamed file: the read's share is the time spent in the reader.
   stageSplit({ read: ingested.readMs }, "normalise");
-  holdHeap(false);
+  holdHeap("read");
   const { head: table, mapping, lang, rows } = ingested;
   const { rejects, contacts, hasIdColumn } = ingested;
   const inputRows = rows.length + rejects.length + contacts;
@@ -289,6 +297,7 @@ export function conflictsOf(p: Prepared): { conflicts: Conflict[]; deadSoul: boo
 
 /** Segments and conflicts over the merged clients; with `release`, what later stages never read goes as soon as it can (`run`). */
 export async function analyse(p: Prepared, release = false): Promise<Analysed> {
+  if (release) releaseMatchData(p, "dedupe");
   const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
   stage("segment");
   if (release) releaseMatchData(p, "segments");
@@ -353,17 +362,20 @@ const AFTER_CONFLICTS: readonly Field[] = ["email", "phone", "contact_name", "co
  * Lets the data the later stages of a `run` never read go, a third of the rows' memory on a large export.
  * Not for `explain` or `propose` (they show or reuse every field).
  */
-export function releaseMatchData(a: Prepared, after: "segments" | "conflicts"): void {
+export function releaseMatchData(a: Prepared, after: "dedupe" | "segments" | "conflicts"): void {
+  if (after === "dedupe") {
+    // The match key only the matcher reads (clients carry none).
+    for (const row of a.rows) row.nameKey = "";
+    return;
+  }
   const fields = after === "segments" ? AFTER_SEGMENTS : AFTER_CONFLICTS;
   const blank = (v: FieldValues) => {
     for (const f of fields) v[f] = "";
   };
   for (const row of a.rows) {
     blank(row.values);
-    if (after === "segments") {
-      row.nameKey = "";
-      row.domains = NOTHING;
-    } else row.phones = row.emails = row.contacts = row.tags = NOTHING;
+    if (after === "segments") row.domains = NOTHING;
+    else row.phones = row.emails = row.contacts = row.tags = NOTHING;
   }
   for (const client of a.clients) {
     if (client.rows.length > 1) blank(client.values);

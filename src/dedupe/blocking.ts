@@ -15,7 +15,7 @@ export const MAX_ROWS = ROW_SPACE;
 export function blockingKeys(t: FeatureTable, i: number): string[] {
   const keys: string[] = [];
   if (t.tax[i] !== "") keys.push("t:" + t.tax[i]);
-  for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) keys.push("p:" + t.tails.values[t.phoneTail[t.phoneIds[x]!]!]);
+  for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) keys.push("p:" + t.tails.value(t.phoneTail[t.phoneIds[x]!]!));
   for (let x = t.emailStart[i]!; x < t.emailStart[i + 1]!; x++) keys.push("e:" + t.emails.values[t.emailIds[x]!]);
   for (let x = t.domainStart[i]!; x < t.domainStart[i + 1]!; x++) keys.push("d:" + t.domains.values[t.domainIds[x]!]);
   const k = t.nameOf[i]!;

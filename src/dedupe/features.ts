@@ -195,6 +195,84 @@ export class Interner {
   }
 }
 
+/** A growing list of int32 (4 bytes a value, where a number[] of ids costs 8 and keeps room for half as many again). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The values as an exact-size array (the list's spare room is let go). */
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Distinct 7-digit phone tails to dense ids, keyed by their number: no string per tail (a million of
+ * them at a million rows). The same ids and blocking hashes as an Interner of the tail strings.
+ */
+export class TailInterner {
+  private slots = new Int32Array(1024).fill(-1);
+  private keys = new Int32Array(512);
+  private hashes = new Int32Array(512).fill(-1);
+  private count = 0;
+  private readonly base = fnv1a("p:");
+  /** `tail`: exactly 7 digits. */
+  id(tail: string): number {
+    let key = 0;
+    for (let i = 0; i < 7; i++) key = key * 10 + (tail.charCodeAt(i) - 48);
+    let mask = this.slots.length - 1;
+    let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const id = this.slots[at]!;
+      if (id === -1) break;
+      if (this.keys[id] === key) return id;
+      at = (at + 1) & mask;
+    }
+    const id = this.count++;
+    if (id === this.keys.length) {
+      const keys = new Int32Array(id * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const hashes = new Int32Array(id * 2).fill(-1);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.keys[id] = key;
+    if (id * 2 >= this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      mask = this.slots.length - 1;
+      for (let k = 0; k <= id; k++) {
+        let x = Math.imul(this.keys[k]!, 0x9e3779b1) >>> 0 & mask;
+        while (this.slots[x] !== -1) x = (x + 1) & mask;
+        this.slots[x] = k;
+      }
+    } else this.slots[at] = id;
+    return id;
+  }
+  value(id: number): string {
+    return String(this.keys[id]!).padStart(7, "0");
+  }
+  /** Every tail by id (for tests and explanations). */
+  get values(): string[] {
+    return Array.from({ length: this.count }, (_, id) => this.value(id));
+  }
+  hash(id: number): number {
+    let h = this.hashes[id]!;
+    if (h < 0) this.hashes[id] = h = fnv1a(this.value(id), this.base) >>> 1;
+    return h;
+  }
+  get size(): number {
+    return this.count;
+  }
+}
+
 /**
  * How many different companies hold each value: a value under many names (a switchboard, a business
  * centre, `info@gmail.com`) proves little. Counted by distinct name fingerprints, so that the
@@ -235,15 +313,13 @@ export interface FeatureTable {
   /** Per row: its distinct name (Row.nameKey) in the `name*` arrays. */
   nameOf: Int32Array;
   /** Per name: its tokens `nameTok[nameStart[k] .. nameStart[k+1])`, ids into `vocab`, legal-form leftovers removed, unique, in order. */
-  nameStart: number[];
-  nameTok: number[];
-  /** Per name: tokens joined without spaces (typo-tolerant whole-name comparison). */
-  compact: string[];
+  nameStart: Int32Array;
+  nameTok: Int32Array;
   /** Per name: the fingerprint (sorted tokens: the same words in any order) id in `fingerprints`. */
-  fingerprint: number[];
+  fingerprint: Int32Array;
   /** Per name: single-word names' 5-letter prefix and suffix ids in `affixes`, -1 when none. */
-  prefix: number[];
-  suffix: number[];
+  prefix: Int32Array;
+  suffix: Int32Array;
   /** Per name: sum of its tokens' IDF weights. */
   weightSum: Float64Array;
   vocab: Interner;
@@ -255,25 +331,25 @@ export interface FeatureTable {
   taxes: Interner;
   /** Phone digit keys (the last 10 digits, 7..10 long) per row; `phoneTail[key]` is the 7-digit tail's id in `tails`. */
   phoneStart: Int32Array;
-  phoneIds: number[];
+  phoneIds: Int32Array;
   phones: Interner;
-  phoneTail: number[];
-  tails: Interner;
+  phoneTail: Int32Array;
+  tails: TailInterner;
   emailStart: Int32Array;
-  emailIds: number[];
+  emailIds: Int32Array;
   emails: Interner;
   domainStart: Int32Array;
-  domainIds: number[];
+  domainIds: Int32Array;
   domains: Interner;
   /** Per row: its distinct address in the `addr*` arrays. */
   addrOf: Int32Array;
   /** Per address: house number id in `houses` (-1 none), street words `streetIds[streetStart[k] ..]` in `streets`. */
-  house: number[];
-  streetStart: number[];
-  streetIds: number[];
+  house: Int32Array;
+  streetStart: Int32Array;
+  streetIds: Int32Array;
   /** Per address: house number and sorted street words (id in `addrKeys`, -1 without both), and the `house longest-word` blocking key. */
-  addrKey: number[];
-  houseKey: number[];
+  addrKey: Int32Array;
+  houseKey: Int32Array;
   houses: Interner;
   streets: Interner;
   addrKeys: Interner;
@@ -314,9 +390,10 @@ function taxKey(raw: string): string {
 }
 
 /** Pushes `id` onto `list` unless it is -1 or already among `list[from..]`. */
-function pushUnique(list: number[], from: number, id: number): void {
+function pushUnique(list: IntList, from: number, id: number): void {
   if (id < 0) return;
-  for (let k = from; k < list.length; k++) if (list[k] === id) return;
+  const data = list.data;
+  for (let k = from; k < list.length; k++) if (data[k] === id) return;
   list.push(id);
 }
 
@@ -329,7 +406,7 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
   const affixSuffix = new Interner("z:");
   const taxes = new Interner("t:");
   const phones = new Interner();
-  const tails = new Interner("p:");
+  const tails = new TailInterner();
   const emails = new Interner("e:");
   const domains = new Interner("d:");
   const houses = new Interner();
@@ -343,30 +420,32 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
   const tax: string[] = new Array(n);
   const nameOf = new Int32Array(n);
   const nameIndex = new Interner();
-  const nameStart: number[] = [0];
-  const nameTok: number[] = [];
-  const compact: string[] = [];
-  const fingerprint: number[] = [];
-  const prefix: number[] = [];
-  const suffix: number[] = [];
+  const nameStart = new IntList();
+  nameStart.push(0);
+  const nameTok = new IntList();
+  let names = 0;
+  const fingerprint = new IntList();
+  const prefix = new IntList();
+  const suffix = new IntList();
   const df: number[] = [];
 
   const phoneStart = new Int32Array(n + 1);
-  const phoneIds: number[] = [];
-  const phoneTailOf: number[] = [];
+  const phoneIds = new IntList();
+  const phoneTailOf = new IntList();
   const emailStart = new Int32Array(n + 1);
-  const emailIds: number[] = [];
+  const emailIds = new IntList();
   const domainStart = new Int32Array(n + 1);
-  const domainIds: number[] = [];
+  const domainIds = new IntList();
   const domainPublic: boolean[] = [];
 
   const addrOf = new Int32Array(n);
   const addrIndex = new Interner();
-  const house: number[] = [];
-  const streetStart: number[] = [0];
-  const streetIds: number[] = [];
-  const addrKey: number[] = [];
-  const houseKey: number[] = [];
+  const house = new IntList();
+  const streetStart = new IntList();
+  streetStart.push(0);
+  const streetIds = new IntList();
+  const addrKey = new IntList();
+  const houseKey = new IntList();
 
   const city = new Int32Array(n);
   const region = new Int32Array(n);
@@ -412,7 +491,8 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
   };
   const nameEntry = (key: string): number => {
     const k = nameIndex.id(key);
-    if (k < compact.length) return k;
+    if (k < names) return k;
+    names++;
     const tokens = nameTokens(key);
     for (const t of tokens) {
       const id = vocab.id(t);
@@ -421,7 +501,6 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
     }
     nameStart.push(nameTok.length);
     const c = tokens.length === 1 ? tokens[0]! : tokens.join("");
-    compact.push(c);
     fingerprint.push(fingerprints.id(tokens.length === 1 ? c : tokens.sort().join(" ")));
     // A typo in a one-word name (`Romashka` / `Romaska`) keeps its prefix or its suffix; a longer
     // name keeps a shared word despite one typo, so it needs no such key.
@@ -454,29 +533,29 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
     const v = row.values;
     const name = nameEntry(row.nameKey);
     nameOf[i] = name;
-    for (let x = nameStart[name]!; x < nameStart[name + 1]!; x++) df[nameTok[x]!]!++;
-    const fp = fingerprint[name]!;
+    for (let x = nameStart.data[name]!; x < nameStart.data[name + 1]!; x++) df[nameTok.data[x]!]!++;
+    const fp = fingerprint.data[name]!;
 
     let from = phoneIds.length;
     phoneStart[i] = from;
     for (const p of row.phones) pushUnique(phoneIds, from, phoneId(p));
     if (phoneIds.length === from && v.phone) pushUnique(phoneIds, from, phoneId(v.phone));
-    for (let x = from; x < phoneIds.length; x++) phoneCounter.add(phoneTailOf[phoneIds[x]!]!, fp);
+    for (let x = from; x < phoneIds.length; x++) phoneCounter.add(phoneTailOf.data[phoneIds.data[x]!]!, fp);
 
     from = emailIds.length;
     emailStart[i] = from;
     if (row.emails.length > 0) for (const e of row.emails) pushUnique(emailIds, from, emailId(e));
     else if (v.email) pushUnique(emailIds, from, emailId(v.email));
-    for (let x = from; x < emailIds.length; x++) emailCounter.add(emailIds[x]!, fp);
+    for (let x = from; x < emailIds.length; x++) emailCounter.add(emailIds.data[x]!, fp);
 
     from = domainIds.length;
     domainStart[i] = from;
     for (const d of row.domains) pushUnique(domainIds, from, domainId(d));
-    for (let x = from; x < domainIds.length; x++) domainCounter.add(domainIds[x]!, fp);
+    for (let x = from; x < domainIds.length; x++) domainCounter.add(domainIds.data[x]!, fp);
 
     const a = addressEntry(v.address);
     addrOf[i] = a;
-    if (addrKey[a]! >= 0) addrCounter.add(addrKey[a]!, fp);
+    if (addrKey.data[a]! >= 0) addrCounter.add(addrKey.data[a]!, fp);
 
     tax[i] = v.tax_id === "" ? "" : taxKey(v.tax_id);
     city[i] = foldedId(v.city, cityOfRaw, cities, false);
@@ -489,23 +568,38 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
 
   const idf = new Float64Array(df.length);
   for (let id = 0; id < df.length; id++) idf[id] = Math.log(1 + n / df[id]!);
-  const names = compact.length;
   const weightSum = new Float64Array(names);
   for (let k = 0; k < names; k++) {
     let s = 0;
-    for (let x = nameStart[k]!; x < nameStart[k + 1]!; x++) s += idf[nameTok[x]!]!;
+    for (let x = nameStart.data[k]!; x < nameStart.data[k + 1]!; x++) s += idf[nameTok.data[x]!]!;
     weightSum[k] = s;
   }
   return {
-    n, tax, nameOf, nameStart, nameTok, compact, fingerprint, prefix, suffix, weightSum, vocab, idf, fingerprints,
-    affixPrefix, affixSuffix, taxes, phoneStart, phoneIds, phones, phoneTail: phoneTailOf, tails, emailStart, emailIds,
-    emails, domainStart, domainIds, domains, addrOf, house, streetStart, streetIds, addrKey, houseKey, houses, streets,
+    n, tax, nameOf, nameStart: nameStart.done(), nameTok: nameTok.done(), fingerprint: fingerprint.done(), prefix: prefix.done(),
+    suffix: suffix.done(), weightSum, vocab, idf, fingerprints, affixPrefix, affixSuffix, taxes, phoneStart, phoneIds: phoneIds.done(), phones,
+    phoneTail: phoneTailOf.done(), tails, emailStart, emailIds: emailIds.done(), emails, domainStart, domainIds: domainIds.done(), domains, addrOf,
+    house: house.done(), streetStart: streetStart.done(), streetIds: streetIds.done(), addrKey: addrKey.done(), houseKey: houseKey.done(), houses, streets,
     addrKeys, houseKeys, city, region, postal, cities, regions, postals,
     phoneCount: phoneCounter.counts(tails.size),
     emailCount: emailCounter.counts(emails.size),
     domainCount: domainCounter.counts(domains.size),
     addrCount: addrCounter.counts(addrKeys.size),
   };
+}
+
+/**
+ * A distinct name's tokens joined without spaces (typo-tolerant whole-name comparison), made when a pair is
+ * compared rather than kept for every name: `""` for a name without tokens.
+ */
+export function compactName(t: FeatureTable, k: number): string {
+  const from = t.nameStart[k]!;
+  const to = t.nameStart[k + 1]!;
+  if (to === from) return "";
+  const words = t.vocab.values;
+  if (to - from === 1) return words[t.nameTok[from]!]!;
+  let c = "";
+  for (let x = from; x < to; x++) c += words[t.nameTok[x]!]!;
+  return c;
 }
 
 /** One row's features as plain values (for tests and explanations; the matcher reads the table). */
@@ -515,10 +609,13 @@ export function rowFeatures(t: FeatureTable, i: number): {
 } {
   const k = t.nameOf[i]!;
   const a = t.addrOf[i]!;
-  const slice = (ids: number[], from: number, to: number, into: Interner) => ids.slice(from, to).map((id) => into.values[id]!);
+  const slice = (ids: Int32Array, from: number, to: number, into: { values: string[] }) => {
+    const values = into.values;
+    return Array.from(ids.subarray(from, to), (id) => values[id]!);
+  };
   return {
     tokens: slice(t.nameTok, t.nameStart[k]!, t.nameStart[k + 1]!, t.vocab),
-    compact: t.compact[k]!,
+    compact: compactName(t, k),
     fingerprint: t.fingerprints.values[t.fingerprint[k]!]!,
     tax: t.tax[i]!,
     phones: slice(t.phoneIds, t.phoneStart[i]!, t.phoneStart[i + 1]!, t.phones),

@@ -1,5 +1,5 @@
 // Pair scoring: log-odds evidence per field (Fellegi-Sunter style, hand-set weights) with frequency adjustment.
-import type { FeatureTable } from "./features.js";
+import { compactName, type FeatureTable } from "./features.js";
 import { jaroWinkler } from "./strings.js";
 
 /** Evidence that two rows are one company, and which fields agreed. */
@@ -112,8 +112,8 @@ function containment(t: FeatureTable, a: number, b: number): number {
 
 /** Name similarity in [0,1] of two distinct names (Features.nameOf); containment (one name inside the other) in `lastSub`. */
 function nameSim(t: FeatureTable, a: number, b: number): number {
-  const ca = t.compact[a]!;
-  const cb = t.compact[b]!;
+  const ca = compactName(t, a);
+  const cb = compactName(t, b);
   if (ca === "" || cb === "") return (lastSub = 0);
   if (ca === cb) return (lastSub = 1);
   const ab = containment(t, a, b);
@@ -184,7 +184,7 @@ function sharedPhone(t: FeatureTable, i: number, j: number): number {
   return best;
 }
 
-function sharedValue(ids: readonly number[], start: Int32Array, i: number, j: number, count: Int32Array, weight: number): number {
+function sharedValue(ids: Int32Array, start: Int32Array, i: number, j: number, count: Int32Array, weight: number): number {
   let best = -1;
   const jFrom = start[j]!;
   const jTo = start[j + 1]!;
@@ -251,7 +251,7 @@ function logOdds(t: FeatureTable, i: number, j: number, ev: string[] | null): nu
   const na = t.nameOf[i]!;
   const nb = t.nameOf[j]!;
   const s = nameSim(t, na, nb);
-  if (t.compact[na] !== "" && t.compact[nb] !== "") {
+  if (t.nameStart[na + 1]! > t.nameStart[na]! && t.nameStart[nb + 1]! > t.nameStart[nb]!) {
     const sub = lastSub;
     if (s >= 0.95) L += 5;
     else if (s >= 0.85) L += 3.5;
