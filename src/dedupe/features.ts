@@ -227,6 +227,10 @@ export class TailInterner {
   id(tail: string): number {
     let key = 0;
     for (let i = 0; i < 7; i++) key = key * 10 + (tail.charCodeAt(i) - 48);
+    return this.idOf(key);
+  }
+  /** The tail as its number, 0..9999999. */
+  idOf(key: number): number {
     let mask = this.slots.length - 1;
     let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     for (;;) {
@@ -271,6 +275,84 @@ export class TailInterner {
   get size(): number {
     return this.count;
   }
+}
+
+/**
+ * Distinct phone keys (the last 10 digits of a phone with 7 or more, `phoneKey`) to dense ids, keyed by
+ * number and length: no string per phone. The same ids, in the same order, as an Interner of `phoneKey`s.
+ */
+export class PhoneInterner {
+  private slots = new Int32Array(1024).fill(-1);
+  /** length × 1e10 + the digits' value: exact in a double. */
+  private keys = new Float64Array(512);
+  private count = 0;
+  /** The phone's key id, -1 when it has fewer than 7 digits. */
+  id(phone: string): number {
+    // The last (up to) 10 digits, read from the end.
+    let value = 0;
+    let scale = 1;
+    let length = 0;
+    let digits = 0;
+    for (let i = phone.length - 1; i >= 0; i--) {
+      const c = phone.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) continue;
+      digits++;
+      if (length < 10) {
+        value += c * scale;
+        scale *= 10;
+        length++;
+      }
+    }
+    if (digits < 7) return -1;
+    const key = length * 1e10 + value;
+    let mask = this.slots.length - 1;
+    let at = mix(key) & mask;
+    for (;;) {
+      const id = this.slots[at]!;
+      if (id === -1) break;
+      if (this.keys[id] === key) return id;
+      at = (at + 1) & mask;
+    }
+    const id = this.count++;
+    if (id === this.keys.length) {
+      const keys = new Float64Array(id * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[id] = key;
+    if (id * 2 >= this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      mask = this.slots.length - 1;
+      for (let k = 0; k <= id; k++) {
+        let x = mix(this.keys[k]!) & mask;
+        while (this.slots[x] !== -1) x = (x + 1) & mask;
+        this.slots[x] = k;
+      }
+    } else this.slots[at] = id;
+    return id;
+  }
+  /** The key's last 7 digits as a number (its tail, `phoneTail`). */
+  tail(id: number): number {
+    return (this.keys[id]! % 1e10) % 1e7;
+  }
+  value(id: number): string {
+    const key = this.keys[id]!;
+    const length = Math.floor(key / 1e10);
+    return String(key - length * 1e10).padStart(length, "0");
+  }
+  /** Every key by id (for tests and explanations). */
+  get values(): string[] {
+    return Array.from({ length: this.count }, (_, id) => this.value(id));
+  }
+  get size(): number {
+    return this.count;
+  }
+}
+
+function mix(key: number): number {
+  const lo = key % 4294967296;
+  const hi = (key - lo) / 4294967296;
+  return Math.imul((lo | 0) ^ Math.imul(hi | 0, 0x85ebca6b), 0x9e3779b1) >>> 0;
 }
 
 /**
@@ -332,7 +414,7 @@ export interface FeatureTable {
   /** Phone digit keys (the last 10 digits, 7..10 long) per row; `phoneTail[key]` is the 7-digit tail's id in `tails`. */
   phoneStart: Int32Array;
   phoneIds: Int32Array;
-  phones: Interner;
+  phones: PhoneInterner;
   phoneTail: Int32Array;
   tails: TailInterner;
   emailStart: Int32Array;
@@ -405,7 +487,7 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
   const affixPrefix = new Interner("a:");
   const affixSuffix = new Interner("z:");
   const taxes = new Interner("t:");
-  const phones = new Interner();
+  const phones = new PhoneInterner();
   const tails = new TailInterner();
   const emails = new Interner("e:");
   const domains = new Interner("d:");
@@ -461,10 +543,8 @@ export function buildFeatures(rows: readonly Row[]): FeatureTable {
 
   // Values rarely repeat across rows except in duplicates: interning them is the only cache they need.
   const phoneId = (raw: string): number => {
-    const key = phoneKey(raw);
-    if (key === "") return -1;
-    const id = phones.id(key);
-    if (id === phoneTailOf.length) phoneTailOf.push(tails.id(phoneTail(key)));
+    const id = phones.id(raw);
+    if (id === phoneTailOf.length) phoneTailOf.push(tails.idOf(phones.tail(id)));
     return id;
   };
   const emailId = (raw: string): number => {

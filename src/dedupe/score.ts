@@ -155,11 +155,11 @@ function phoneMatch(a: string, b: string): boolean {
 
 /** Some pair of phones of the same length differs in one digit: a typo, not evidence against. */
 function nearPhone(t: FeatureTable, i: number, j: number): boolean {
-  const keys = t.phones.values;
+  const phones = t.phones;
   for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) {
-    const pa = keys[t.phoneIds[x]!]!;
+    const pa = phones.value(t.phoneIds[x]!);
     for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) {
-      const pb = keys[t.phoneIds[y]!]!;
+      const pb = phones.value(t.phoneIds[y]!);
       if (pa.length !== pb.length) continue;
       let diff = 0;
       for (let k = 0; k < pa.length && diff < 2; k++) if (pa.charCodeAt(k) !== pb.charCodeAt(k)) diff++;
@@ -171,12 +171,12 @@ function nearPhone(t: FeatureTable, i: number, j: number): boolean {
 
 function sharedPhone(t: FeatureTable, i: number, j: number): number {
   let best = -1;
-  const keys = t.phones.values;
+  const phones = t.phones;
   for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) {
     const ia = t.phoneIds[x]!;
     for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) {
       const ib = t.phoneIds[y]!;
-      if (ia !== ib && !phoneMatch(keys[ia]!, keys[ib]!)) continue;
+      if (ia !== ib && !phoneMatch(phones.value(ia), phones.value(ib))) continue;
       const w = byFrequency(PHONE, t.phoneCount[t.phoneTail[ia]!]!);
       if (w > best) best = w;
     }
