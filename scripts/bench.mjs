@@ -20,7 +20,7 @@ const STAGES = ["read", "normalise", "owners", "dedupe", "segment", "conflicts",
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 /** The functions each timed stage runs under (src/pipeline.ts, src/commands/run.ts), to cut a run's profile by stage. */
 const STAGE_ROOTS = {
-  read: ["readExport", "chunks"], normalise: ["buildRecords", "normaliseRecords", "rowsOf", "rule"], owners: ["deriveManagers", "readManagers", "matchOwners"],
+  read: ["readExport", "chunks", "batches"], normalise: ["buildRecords", "normaliseRecords", "rowsOf", "rule"], owners: ["deriveManagers", "readManagers", "matchOwners"],
   dedupe: ["findDuplicates", "mergeClients"], segment: ["runSegmenters"], conflicts: ["findConflicts"], allocate: ["runAllocation"],
   write: ["buildSummary", "csvOutputs", "renderMarkdown", "renderHtml", "writeOutputs"],
 };
@@ -150,7 +150,9 @@ async function main() {
     const file = await exportFile(profileSize, seed, dialect);
     const dir = mkdtempSync(join(tmpdir(), "segment-prof-"));
     const s = await runSegment(file, ["--cpu-prof", "--cpu-prof-dir=" + dir]);
-    const prof = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    // The main thread's profile (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0), not the reader thread's.
+    const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+    const prof = profiles.find((f) => f.split(".")[4] === "0") ?? profiles[0];
     const byStage = {};
     if (prof) {
       for (const [stage, roots] of Object.entries(STAGE_ROOTS)) {
@@ -191,8 +193,9 @@ function report(results, m, profile) {
   for (const r of results) {
     L.push(`| ${human(r.size)} | ${r.runs} | ${fmt(r.parseWall)} (${fmt(r.parseCpu)}) | ${fmt(r.segWall)} (${fmt(r.segCpu)}) | ${fmt(r.segWall / r.parseWall)} (${fmt(r.segCpu / r.parseCpu)}) | ${fmt(r.size / r.segWall, 0)} | ${fmt(r.parseMb, 0)} / ${fmt(r.segMb, 0)} | ${[...new Set(r.exit)].join(",")} |`);
   }
-  L.push("", "Per stage (seconds, from `SEGMENT_TIMINGS`; the budget is the parse-only time of the same file; the export is read in chunks,",
-    "so reading and normalising interleave: `read` is the time spent in the reader and tokenizer, `normalise` the record rules and normalisers):", "");
+  L.push("", "Per stage (seconds, from `SEGMENT_TIMINGS`; the budget is the parse-only time of the same file; the export is read in chunks",
+    "on a second thread while the main thread applies the record rules and normalisers: `read` is the main thread's time taking batches",
+    "from the reader (waiting, and receiving the cells), `normalise` the rules and normalisers):", "");
   L.push(`| rows | ${STAGES.join(" | ")} | sum | rss MB (reported) |`);
   L.push(`| ---: | ${STAGES.map(() => "---:").join(" | ")} | ---: | ---: |`);
   for (const r of results) {

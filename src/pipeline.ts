@@ -1,6 +1,7 @@
 // Wires the stages: read → map → records → normalise → owners → dedupe → merge → segment → conflicts → allocate.
 import { basename } from "node:path";
 import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { advanceProgress, logAboveProgress, startProgress } from "./progress.js";
 import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
@@ -108,7 +109,6 @@ export function stage(name: string): void {
     heap[name] = Math.round(process.memoryUsage().heapUsed / 1048576);
     // The process's high-water mark so far: the stage in which it rises is the one that sets the peak.
     peak[name] = Math.round(process.resourceUsage().maxRSS / 1024);
-    if (process.env.SEGMENT_MEM) { const u = process.memoryUsage(); process.stderr.write(`MEM ${name} ${JSON.stringify(Object.fromEntries(Object.entries(u).map(([k, v]) => [k, Math.round(v / 1048576)])))}\n`); }
   }
   mark = now;
   advanceProgress(name);
@@ -134,6 +134,24 @@ function holdHeap(phase: "reading" | "half" | "read"): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 const LARGE_HEAP = 900 * 1048576;
+
+let fullGc: (() => void) | null | undefined;
+/**
+ * On a large heap, a full collection right after a release: V8 would otherwise start the next stage under a
+ * limit set before the release, its garbage still counted, and that is where a million-row run peaked.
+ */
+function collectIfLarge(): void {
+  if (process.memoryUsage().heapUsed < LARGE_HEAP || process.env.SEGMENT_HEAP_GROWTH === "0") return;
+  if (fullGc === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      fullGc = runInNewContext("gc") as () => void;
+    } catch {
+      fullGc = null;
+    }
+  }
+  fullGc?.();
+}
 
 /** Ends a stage whose time is shared: `parts` get their measured milliseconds, `rest` what remains. */
 export function stageSplit(parts: Record<string, number>, rest: string): void {
@@ -297,13 +315,22 @@ export function conflictsOf(p: Prepared): { conflicts: Conflict[]; deadSoul: boo
 
 /** Segments and conflicts over the merged clients; with `release`, what later stages never read goes as soon as it can (`run`). */
 export async function analyse(p: Prepared, release = false): Promise<Analysed> {
-  if (release) releaseMatchData(p, "dedupe");
+  if (release) {
+    releaseMatchData(p, "dedupe");
+    collectIfLarge();
+  }
   const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
   stage("segment");
-  if (release) releaseMatchData(p, "segments");
+  if (release) {
+    releaseMatchData(p, "segments");
+    collectIfLarge();
+  }
   const { conflicts, deadSoul } = conflictsOf(p);
   stage("conflicts");
-  if (release) releaseMatchData(p, "conflicts");
+  if (release) {
+    releaseMatchData(p, "conflicts");
+    collectIfLarge();
+  }
   return { ...p, segments, conflicts, deadSoul };
 }
 
