@@ -12,7 +12,9 @@ const WORKER = [new URL("./read-worker.js", import.meta.url), new URL("../../dis
 /** Batches read ahead of the one the main thread is working on. */
 export const AHEAD = 3;
 /** A reader thread that has not said hello by then is given up for reading on the main thread. */
-const START_MS = 10_000;
+const START_MS = 5_000;
+/** A reader thread silent this long (a chunk is 2 MB) has died: the run stops with an error rather than wait forever. */
+const STALL_MS = 300_000;
 
 export interface Reader {
   batches: Iterable<ChunkBatch>;
@@ -54,8 +56,16 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
   // [0]: messages posted by the reader, [1]: messages taken by this thread.
   const state = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  let worker: Worker | null = new Worker(script, { workerData: { plan, state, port: port2 }, transferList: [port2] });
+  let worker: Worker | null;
+  try {
+    worker = new Worker(script, { workerData: { plan, state, port: port2 }, transferList: [port2] });
+  } catch {
+    port1.close();
+    return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false };
+  }
   worker.unref();
+  // A thread that fails to start says so here, later, when this thread is free again; its silence is what counts.
+  worker.on("error", () => {});
   let started = false;
   const stop = () => {
     if (worker === null) return;
@@ -67,9 +77,11 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
   function* batches(): Generator<ChunkBatch> {
     let taken = 0;
     const deadline = Date.now() + START_MS;
+    let heard = Date.now();
     try {
       for (;;) {
         while (Atomics.load(state, 0) <= taken) {
+          if (started && Date.now() - heard > STALL_MS) throw new Error(`${plan.path}: the reader thread stopped answering`);
           if (!started && Date.now() > deadline) {
             // The thread never came up (no worker support here): read on this thread from the start.
             stop();
@@ -82,6 +94,7 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
         const got = receiveMessageOnPort(port1);
         if (got === undefined) continue; // counted a moment before it is queued: look again
         taken++;
+        heard = Date.now();
         Atomics.store(state, 1, taken);
         Atomics.notify(state, 1);
         const m = got.message as WireMessage;
