@@ -43,17 +43,32 @@ export function candidatePairs(t: FeatureTable): Float64Array {
   const wordHash = new Float64Array(t.vocab.size);
   for (let id = 0; id < wordHash.length; id++) wordHash[id] = t.vocab.values[id]!.length >= 2 ? t.vocab.hash(id) : -1;
 
-  // Two passes over the keys, the first only counting: at a million rows the list is ~80 MB, and growing it
-  // by doubling would hold three times that for a moment.
+  // Each row's tax id hash, once (a row's own value: not interned by the feature table).
   const taxIds = t.taxes;
-  const keys = (entries: Float64Array | null): number => {
+  const taxHash = new Float64Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (t.tax[i] !== "") taxHash[i] = taxIds.hash(taxIds.id(t.tax[i]!));
+
+  // The keys are counted first: at a million rows the list is ~80 MB, and growing it by doubling would hold
+  // three times that for a moment. The count reads the same conditions as the fill below, without the hashes.
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (taxHash[i]! >= 0) count++;
+    count += t.phoneStart[i + 1]! - t.phoneStart[i]! + t.emailStart[i + 1]! - t.emailStart[i]! + t.domainStart[i + 1]! - t.domainStart[i]!;
+    const k = t.nameOf[i]!;
+    if (t.nameStart[k + 1]! > t.nameStart[k]!) {
+      count++;
+      for (let x = t.nameStart[k]!; x < t.nameStart[k + 1]!; x++) if (wordHash[t.nameTok[x]!]! >= 0) count++;
+      if (t.prefix[k]! >= 0) count += 2;
+    }
+    if (t.houseKey[t.addrOf[i]!]! >= 0) count++;
+  }
+  const keys = (entries: Float64Array): number => {
     let m = 0;
     const push = (hash: number, i: number): void => {
-      if (entries !== null) entries[m] = hash * ROW_SPACE + i;
-      m++;
+      entries[m++] = hash * ROW_SPACE + i;
     };
     for (let i = 0; i < n; i++) {
-      if (t.tax[i] !== "") push(taxIds.hash(taxIds.id(t.tax[i]!)), i);
+      if (taxHash[i]! >= 0) push(taxHash[i]!, i);
       for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) push(t.tails.hash(t.phoneTail[t.phoneIds[x]!]!), i);
       for (let x = t.emailStart[i]!; x < t.emailStart[i + 1]!; x++) push(t.emails.hash(t.emailIds[x]!), i);
       for (let x = t.domainStart[i]!; x < t.domainStart[i + 1]!; x++) push(t.domains.hash(t.domainIds[x]!), i);
@@ -74,9 +89,9 @@ export function candidatePairs(t: FeatureTable): Float64Array {
     }
     return m;
   };
-  const m = keys(null);
-  const sorted = new Float64Array(m);
-  keys(sorted);
+  const sorted = new Float64Array(count);
+  const m = keys(sorted);
+  if (m !== count) throw new Error(`dedupe: counted ${count} blocking keys, wrote ${m}`);
   sorted.sort();
 
   // Blocks by key, in the same two passes: how many pairs, then the pairs.
