@@ -1,11 +1,10 @@
 // Wires the stages: read → map → records → normalise → owners → dedupe → merge → segment → conflicts → allocate.
 import { basename } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { advanceProgress, logAboveProgress, startProgress } from "./progress.js";
 import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
 import { ingest } from "./ingest.js";
+import { collectIfLarge, holdHeap } from "./heap.js";
 import { NOTHING } from "./normalise/index.js";
 import { assignSlugs, deriveManagers, matchOwners, readManagers } from "./managers.js";
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
@@ -114,45 +113,6 @@ export function stage(name: string): void {
   advanceProgress(name);
   if (process.env.SEGMENT_HEAP_SNAPSHOT === name) void import("node:v8").then((v8) => v8.writeHeapSnapshot(`/tmp/segment-${name}.heapsnapshot`));
 }
-/**
- * Once the rows are in, keep the heap near what is live. Left to itself V8 lets the old generation grow to
- * several times the live data between full collections (1.4 GB peak for 0.5 GB live on a 300k-row export).
- * Looser while the first half of the file is read: the rows grow steadily then, and a tight limit would collect
- * again and again for little; tight from the second half on, so the limit the matcher starts under is already near
- * the live data.
- * A base whose rows alone will fill a gigabyte (about a million rows) is held tighter still, at the price of more
- * collections: a quarter of that much again would take the run past 2 GB.
- * SEGMENT_HEAP_GROWTH (percent; 0 leaves V8's own policy).
- */
-function holdHeap(phase: "reading" | "half" | "read"): void {
-  const growth = Number(process.env.SEGMENT_HEAP_GROWTH ?? 25);
-  if (!Number.isInteger(growth) || growth <= 0) return;
-  // What the rows will hold once all are in: twice what half of them hold (the heap now, garbage included).
-  const used = process.memoryUsage().heapUsed;
-  const projected = phase === "half" ? 2 * used : used;
-  const percent = phase === "reading" ? growth * 3 : projected > LARGE_HEAP ? Math.min(growth, 10) : growth;
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
-}
-const LARGE_HEAP = 900 * 1048576;
-
-let fullGc: (() => void) | null | undefined;
-/**
- * On a large heap, a full collection right after a release: V8 would otherwise start the next stage under a
- * limit set before the release, its garbage still counted, and that is where a million-row run peaked.
- */
-function collectIfLarge(): void {
-  if (process.memoryUsage().heapUsed < LARGE_HEAP || process.env.SEGMENT_HEAP_GROWTH === "0") return;
-  if (fullGc === undefined) {
-    try {
-      setFlagsFromString("--expose-gc");
-      fullGc = runInNewContext("gc") as () => void;
-    } catch {
-      fullGc = null;
-    }
-  }
-  fullGc?.();
-}
-
 /** Ends a stage whose time is shared: `parts` get their measured milliseconds, `rest` what remains. */
 export function stageSplit(parts: Record<string, number>, rest: string): void {
   const now = performance.now();
