@@ -213,15 +213,55 @@ class IntList {
   }
 }
 
+/** Dense ids for numbers (any a double holds exactly), in order of first sight: open addressing over typed arrays. */
+class NumberIds {
+  private slots = new Int32Array(1024).fill(-1);
+  keys = new Float64Array(512);
+  count = 0;
+  /** The key's id; a new key gets the next one (`count` grows). */
+  id(key: number): number {
+    let mask = this.slots.length - 1;
+    let at = mix(key) & mask;
+    for (;;) {
+      const id = this.slots[at]!;
+      if (id === -1) break;
+      if (this.keys[id] === key) return id;
+      at = (at + 1) & mask;
+    }
+    const id = this.count++;
+    if (id === this.keys.length) {
+      const keys = new Float64Array(id * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[id] = key;
+    if (id * 2 >= this.slots.length) {
+      // Grow to keep the table at most half full; every slot is re-placed by its key.
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      mask = this.slots.length - 1;
+      for (let k = 0; k <= id; k++) {
+        let x = mix(this.keys[k]!) & mask;
+        while (this.slots[x] !== -1) x = (x + 1) & mask;
+        this.slots[x] = k;
+      }
+    } else this.slots[at] = id;
+    return id;
+  }
+}
+
+function mix(key: number): number {
+  const lo = key % 4294967296;
+  const hi = (key - lo) / 4294967296;
+  return Math.imul((lo | 0) ^ Math.imul(hi | 0, 0x85ebca6b), 0x9e3779b1) >>> 0;
+}
+
 /**
- * Distinct 7-digit phone tails to dense ids, keyed by their number: no string per tail (a million of
- * them at a million rows). The same ids and blocking hashes as an Interner of the tail strings.
+ * Distinct 7-digit phone tails (`phoneTail`) to dense ids, keyed by their number: no string per tail (a
+ * million of them at a million rows). The same ids and blocking hashes as an Interner("p:") of the tails.
  */
 export class TailInterner {
-  private slots = new Int32Array(1024).fill(-1);
-  private keys = new Int32Array(512);
+  private readonly ids = new NumberIds();
   private hashes = new Int32Array(512).fill(-1);
-  private count = 0;
   private readonly base = fnv1a("p:");
   /** `tail`: exactly 7 digits. */
   id(tail: string): number {
@@ -231,61 +271,37 @@ export class TailInterner {
   }
   /** The tail as its number, 0..9999999. */
   idOf(key: number): number {
-    let mask = this.slots.length - 1;
-    let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-    for (;;) {
-      const id = this.slots[at]!;
-      if (id === -1) break;
-      if (this.keys[id] === key) return id;
-      at = (at + 1) & mask;
-    }
-    const id = this.count++;
-    if (id === this.keys.length) {
-      const keys = new Int32Array(id * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-      const hashes = new Int32Array(id * 2).fill(-1);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.keys[id] = key;
-    if (id * 2 >= this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      mask = this.slots.length - 1;
-      for (let k = 0; k <= id; k++) {
-        let x = Math.imul(this.keys[k]!, 0x9e3779b1) >>> 0 & mask;
-        while (this.slots[x] !== -1) x = (x + 1) & mask;
-        this.slots[x] = k;
-      }
-    } else this.slots[at] = id;
-    return id;
+    return this.ids.id(key);
   }
   value(id: number): string {
-    return String(this.keys[id]!).padStart(7, "0");
+    return String(this.ids.keys[id]!).padStart(7, "0");
   }
   /** Every tail by id (for tests and explanations). */
   get values(): string[] {
-    return Array.from({ length: this.count }, (_, id) => this.value(id));
+    return Array.from({ length: this.size }, (_, id) => this.value(id));
   }
   hash(id: number): number {
+    if (id >= this.hashes.length) {
+      const hashes = new Int32Array(Math.max(id + 1, this.hashes.length * 2)).fill(-1);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
     let h = this.hashes[id]!;
     if (h < 0) this.hashes[id] = h = fnv1a(this.value(id), this.base) >>> 1;
     return h;
   }
   get size(): number {
-    return this.count;
+    return this.ids.count;
   }
 }
 
 /**
- * Distinct phone keys (the last 10 digits of a phone with 7 or more, `phoneKey`) to dense ids, keyed by
- * number and length: no string per phone. The same ids, in the same order, as an Interner of `phoneKey`s.
+ * Distinct phone keys (`phoneKey`: the last 10 digits of a phone with 7 or more) to dense ids, keyed by
+ * number and length: no string per phone. The same ids, in the same order, as an Interner of `phoneKey`s
+ * (`phoneKey` and `phoneTail` stay as the plain statement of what these compute; a test holds them equal).
  */
 export class PhoneInterner {
-  private slots = new Int32Array(1024).fill(-1);
-  /** length × 1e10 + the digits' value: exact in a double. */
-  private keys = new Float64Array(512);
-  private count = 0;
+  private readonly ids = new NumberIds();
   /** The phone's key id, -1 when it has fewer than 7 digits. */
   id(phone: string): number {
     // The last (up to) 10 digits, read from the end.
@@ -304,55 +320,25 @@ export class PhoneInterner {
       }
     }
     if (digits < 7) return -1;
-    const key = length * 1e10 + value;
-    let mask = this.slots.length - 1;
-    let at = mix(key) & mask;
-    for (;;) {
-      const id = this.slots[at]!;
-      if (id === -1) break;
-      if (this.keys[id] === key) return id;
-      at = (at + 1) & mask;
-    }
-    const id = this.count++;
-    if (id === this.keys.length) {
-      const keys = new Float64Array(id * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.keys[id] = key;
-    if (id * 2 >= this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      mask = this.slots.length - 1;
-      for (let k = 0; k <= id; k++) {
-        let x = mix(this.keys[k]!) & mask;
-        while (this.slots[x] !== -1) x = (x + 1) & mask;
-        this.slots[x] = k;
-      }
-    } else this.slots[at] = id;
-    return id;
+    // length × 1e10 + the digits' value: exact in a double.
+    return this.ids.id(length * 1e10 + value);
   }
   /** The key's last 7 digits as a number (its tail, `phoneTail`). */
   tail(id: number): number {
-    return (this.keys[id]! % 1e10) % 1e7;
+    return (this.ids.keys[id]! % 1e10) % 1e7;
   }
   value(id: number): string {
-    const key = this.keys[id]!;
+    const key = this.ids.keys[id]!;
     const length = Math.floor(key / 1e10);
     return String(key - length * 1e10).padStart(length, "0");
   }
   /** Every key by id (for tests and explanations). */
   get values(): string[] {
-    return Array.from({ length: this.count }, (_, id) => this.value(id));
+    return Array.from({ length: this.size }, (_, id) => this.value(id));
   }
   get size(): number {
-    return this.count;
+    return this.ids.count;
   }
-}
-
-function mix(key: number): number {
-  const lo = key % 4294967296;
-  const hi = (key - lo) / 4294967296;
-  return Math.imul((lo | 0) ^ Math.imul(hi | 0, 0x85ebca6b), 0x9e3779b1) >>> 0;
 }
 
 /**
