@@ -3,6 +3,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
+/** A heap this large (or projected to be) is held tighter and collected after releases. */
+const LARGE_HEAP = 900 * 1048576;
+
 /**
  * Once the rows are in, keep the heap near what is live. Left to itself V8 lets the old generation grow to
  * several times the live data between full collections (1.4 GB peak for 0.5 GB live on a 300k-row export).
@@ -22,8 +25,6 @@ export function holdHeap(phase: "reading" | "half" | "read"): void {
   const percent = phase === "reading" ? growth * 3 : projected > LARGE_HEAP ? Math.min(growth, 10) : growth;
   setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
-const LARGE_HEAP = 900 * 1048576;
-
 let fullGc: (() => void) | null | undefined;
 /**
  * On a large heap, a full collection right after a release: V8 would otherwise start the next stage under a
@@ -41,4 +42,3 @@ export function collectIfLarge(): void {
   }
   fullGc?.();
 }
-

@@ -163,7 +163,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
 
   holdHeap("reading");
   const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half") });
-  // Reading and normalising go hand in hand over a streamed file: the read's share is the time spent in the reader.
+  // Reading and normalising go hand in hand over a streamed file: the read's share is this thread's time taking the reader's batches.
   stageSplit({ read: ingested.readMs }, "normalise");
   holdHeap("read");
   const { head: table, mapping, lang, rows } = ingested;
@@ -275,22 +275,13 @@ export function conflictsOf(p: Prepared): { conflicts: Conflict[]; deadSoul: boo
 
 /** Segments and conflicts over the merged clients; with `release`, what later stages never read goes as soon as it can (`run`). */
 export async function analyse(p: Prepared, release = false): Promise<Analysed> {
-  if (release) {
-    releaseMatchData(p, "dedupe");
-    collectIfLarge();
-  }
+  if (release) releaseMatchData(p, "dedupe");
   const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
   stage("segment");
-  if (release) {
-    releaseMatchData(p, "segments");
-    collectIfLarge();
-  }
+  if (release) releaseMatchData(p, "segments");
   const { conflicts, deadSoul } = conflictsOf(p);
   stage("conflicts");
-  if (release) {
-    releaseMatchData(p, "conflicts");
-    collectIfLarge();
-  }
+  if (release) releaseMatchData(p, "conflicts");
   return { ...p, segments, conflicts, deadSoul };
 }
 
@@ -346,13 +337,14 @@ const AFTER_SEGMENTS: readonly Field[] = ["address", "notes", "website", "tax_id
 const AFTER_CONFLICTS: readonly Field[] = ["email", "phone", "contact_name", "contact_phone", "contact_email"];
 
 /**
- * Lets the data the later stages of a `run` never read go, a third of the rows' memory on a large export.
- * Not for `explain` or `propose` (they show or reuse every field).
+ * Lets the data the later stages of a `run` never read go, a third of the rows' memory on a large export (on a
+ * large heap, collected at once). Not for `explain` or `propose` (they show or reuse every field).
  */
 export function releaseMatchData(a: Prepared, after: "dedupe" | "segments" | "conflicts"): void {
   if (after === "dedupe") {
     // The match key only the matcher reads (clients carry none).
     for (const row of a.rows) row.nameKey = "";
+    collectIfLarge();
     return;
   }
   const fields = after === "segments" ? AFTER_SEGMENTS : AFTER_CONFLICTS;
@@ -369,6 +361,7 @@ export function releaseMatchData(a: Prepared, after: "dedupe" | "segments" | "co
     if (after === "segments") client.domains = NOTHING;
     else client.phones = client.emails = client.contacts = client.tags = NOTHING;
   }
+  collectIfLarge();
 }
 
 /** The whole pipeline short of writing; with `release` (`run`), data goes once no later stage reads it. */

@@ -480,8 +480,6 @@ export interface ExportStream {
   batches(): Generator<RawRecord[]>;
   /** The share of the file's bytes read so far, 0 to 1. */
   progress(): number;
-  /** Stops the reading (a reader thread ends). */
-  stop(): void;
   /** The records come from the reader thread: their cells are strings of their own, not slices of the file's text. */
   ownCells: boolean;
   close(): void;
@@ -524,10 +522,14 @@ export function openExportStream(path: string, opts: { encoding?: string; delimi
     open = false;
   };
   try {
-    const stream = startStream(fd, path, opts);
-    if (stream === null) close();
-    else stop = stream.stop;
-    return stream === null ? null : { ...stream, close };
+    const started = startStream(fd, path, opts);
+    if (started === null) {
+      close();
+      return null;
+    }
+    const { stop: stopReader, ...stream } = started;
+    stop = stopReader;
+    return { ...stream, close };
   } catch (e) {
     close();
     if (e instanceof SegmentError) return null; // the whole-file reader words it
@@ -538,7 +540,8 @@ export function openExportStream(path: string, opts: { encoding?: string; delimi
 // The bytes the encoding, `sep=` line, delimiter and line ends are judged by (as `readExport` judges them).
 const SAMPLE_BYTES = 4 << 20;
 
-function startStream(fd: number, path: string, opts: { encoding?: string; delimiter?: string; chunkBytes: number }): Omit<ExportStream, "close"> | null {
+/** The stream without its `close`, and how to stop its reader (which `close` does). */
+function startStream(fd: number, path: string, opts: { encoding?: string; delimiter?: string; chunkBytes: number }): (Omit<ExportStream, "close"> & { stop(): void }) | null {
   const chunkBytes = Math.max(16, opts.chunkBytes);
   const stat = fstatSync(fd);
   if (!stat.isFile() || stat.size <= chunkBytes) return null;

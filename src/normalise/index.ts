@@ -196,12 +196,15 @@ class Interned {
   first = new Int32Array(1024);
   length = 0;
 
+  /** Timestamps are counted by the part that decides their date (`dateKey`). */
+  private readonly dates: boolean;
+
   constructor(
     private readonly field: Field,
     private readonly columns: readonly number[],
-    /** Timestamps are counted by the part that decides their date (`dateKey`). */
-    private readonly dates: boolean,
-  ) {}
+  ) {
+    this.dates = (DATE_FIELDS as readonly string[]).includes(field);
+  }
 
   add(rec: AcceptedRecord, scratch: string[]): void {
     // Most date and number fields are one column of plain cells: its cell is the one value (as `valuesOf` gives it).
@@ -333,10 +336,10 @@ export class Normaliser {
       const plan: Plan = { field: f, at: FIELD_INDEX.get(f)!, kind: K_PLAIN, columns: columnsOf(f), split: SPLIT_FIELDS.has(f), interned: null, dayFirst: false, decimalComma: false, problem: "" };
       if ((DATE_FIELDS as readonly string[]).includes(f)) {
         plan.kind = K_DATE;
-        plan.interned = new Interned(f, plan.columns, true);
+        plan.interned = new Interned(f, plan.columns);
       } else if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
         plan.kind = f === "employees" ? K_EMPLOYEES : K_NUMBER;
-        plan.interned = new Interned(f, plan.columns, false);
+        plan.interned = new Interned(f, plan.columns);
       } else if (f === "name") plan.kind = K_NAME;
       else if (f === "country") plan.kind = K_COUNTRY;
       else if (plan.split || f === "tax_id") plan.kind = K_LATER;
