@@ -12,7 +12,7 @@ import { clearNameCaches } from "./normalise/names.js";
 import { clearPhoneCaches } from "./normalise/phones.js";
 import { clearCountryCache } from "./normalise/country.js";
 import type { Config } from "./schema/config.js";
-import type { Lang, Mapping, RawRecord, Reject, Row, Warning } from "./types.js";
+import type { Field, Lang, Mapping, RawRecord, Reject, Row, Warning } from "./types.js";
 
 export interface IngestOptions {
   config: Config;
@@ -25,6 +25,8 @@ export interface IngestOptions {
   chunkBytes?: number;
   /** Called once, when half of a streamed file is read (the rows are half in: the memory policy may tighten). */
   onHalfRead?: () => void;
+  /** Keep only the first rows and count the filled values of all (`inspect`; see `NormaliseContext.keepRows`). */
+  keepRows?: number;
 }
 
 export interface Ingested {
@@ -32,6 +34,10 @@ export interface Ingested {
   mapping: Mapping;
   lang: Lang;
   rows: Row[];
+  /** Rows accepted (with `keepRows`, more than `rows` holds). */
+  accepted: number;
+  /** With `keepRows`: per field, the accepted rows whose normalised value is not empty. */
+  filled?: Partial<Record<Field, number>>;
   rejects: Reject[];
   /** Record and normalisation warnings, each value its own copy (not a slice of the file's text). */
   warnings: Warning[];
@@ -101,7 +107,7 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
 function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean, progress = () => 1): Ingested {
   const { mapping, lang } = frame(head, opts);
   const rules = new RecordRules(head.header, head.delimiter, mapping, lang);
-  const normaliser = new Normaliser({ mapping, lang, headerLang: langFromHeaders(head.header), defaultCountry: opts.config.default_country?.toUpperCase() });
+  const normaliser = new Normaliser({ mapping, lang, headerLang: langFromHeaders(head.header), defaultCountry: opts.config.default_country?.toUpperCase(), keepRows: opts.keepRows });
   let count = 0;
   let readMs = 0;
   let half = opts.onHalfRead;
@@ -150,6 +156,8 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
     mapping,
     lang,
     rows: norm.rows,
+    accepted: norm.count,
+    filled: norm.filled,
     rejects,
     warnings,
     contacts: end.contacts,

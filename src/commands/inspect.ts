@@ -2,9 +2,14 @@
 import chalk from "chalk";
 import { loadConfig } from "../config-load.js";
 import { langFromHeaders, say } from "../i18n.js";
-import { readExport } from "../io/read-csv.js";
+import { readExport, type ExportHead } from "../io/read-csv.js";
+import { SegmentError } from "../errors.js";
+import { ingest } from "../ingest.js";
 import { mapHeader, parseMapFlags, suggestField, unusedReason } from "../schema/mapping.js";
 import { FIELDS, type Field, type Lang, type Mapping, type RawTable, type Row } from "../types.js";
+
+/** Sample rows shown. */
+const SAMPLES = 3;
 import type { Io, ReadOptions } from "./options.js";
 
 const T = {
@@ -71,7 +76,9 @@ export interface InspectJson {
 }
 
 interface Inspection {
-  table: RawTable;
+  table: ExportHead;
+  /** A header and no records. */
+  headerOnly: boolean;
   mapping: Mapping;
   lang: Lang;
   rows: number;
@@ -110,14 +117,46 @@ function fillFromCells(fields: Field[], table: RawTable, mapping: Mapping): Part
   return fill;
 }
 
+/**
+ * The export streamed like `run` reads it, keeping no more than the sample rows, so an export of any size is
+ * inspected in the memory of a few chunks. A file `run` would refuse (a header without records, no name column)
+ * and a file's own errors go to `lookWhole`, which reports the first two and words the others.
+ */
 async function look(path: string, opts: ReadOptions): Promise<Inspection> {
+  const { config } = loadConfig(opts.config);
+  const preset = opts.preset ?? config.preset;
+  let x;
+  try {
+    x = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, keepRows: SAMPLES });
+  } catch (e) {
+    if (e instanceof SegmentError) return lookWhole(path, opts);
+    throw e;
+  }
+  const fields = mappedFields(x.mapping);
+  const fill: Partial<Record<Field, number>> = {};
+  for (const f of fields) fill[f] = x.accepted ? round3((x.filled?.[f] ?? 0) / x.accepted) : 0;
+  return {
+    table: x.head,
+    headerOnly: false,
+    mapping: x.mapping,
+    lang: x.lang,
+    forced: preset !== undefined,
+    rows: x.accepted + x.rejects.length + x.contacts,
+    counts: { accepted: x.accepted, rejected: x.rejects.length, contacts: x.contacts },
+    fill,
+    samples: x.rows.slice(0, SAMPLES),
+  };
+}
+
+/** The whole file read at once: header-only files, a missing name column, and the wording of the file's errors. */
+async function lookWhole(path: string, opts: ReadOptions): Promise<Inspection> {
   const { config } = loadConfig(opts.config);
   const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
   const preset = opts.preset ?? config.preset;
   const mapping = mapHeader(table.header, { preset, map: parseMapFlags(opts.map ?? [], config.map) });
   const lang: Lang = opts.lang ?? config.lang ?? langFromHeaders(table.header);
   const fields = mappedFields(mapping);
-  const base = { table, mapping, lang, forced: preset !== undefined };
+  const base = { table, headerOnly: table.records.length === 0, mapping, lang, forced: preset !== undefined };
   if (table.records.length === 0) return { ...base, rows: 0, fill: Object.fromEntries(fields.map((f) => [f, 0])), samples: [] };
   if (!mapping.columns.name?.length) {
     return { ...base, rows: table.records.length, fill: fillFromCells(fields, table, mapping), samples: [] };
@@ -132,7 +171,7 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
     rows: records.rows,
     counts: { accepted: records.records.length, rejected: records.rejects.length, contacts: records.contacts },
     fill: fillFromRows(fields, norm.rows),
-    samples: norm.rows.slice(0, 3),
+    samples: norm.rows.slice(0, SAMPLES),
   };
 }
 
@@ -188,7 +227,7 @@ function render(x: Inspection, color: boolean): string {
     [say(lang, T.dialect), `${mapping.dialect} (${conf})`],
     [say(lang, T.rows), rows],
   ], "");
-  if (t.records.length === 0) out += "\n" + say(lang, T.headerOnly) + "\n";
+  if (x.headerOnly) out += "\n" + say(lang, T.headerOnly) + "\n";
 
   out += "\n" + h(say(lang, T.mapping)) + "\n";
   const mrows: string[][] = [[say(lang, T.field), say(lang, T.headers), say(lang, T.fill)].map(dim)];

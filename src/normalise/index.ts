@@ -22,12 +22,21 @@ export interface NormaliseContext {
   defaultCountry?: string;
   /** The export headers' language, the last word on day order and decimal mark; the run's language when absent. */
   headerLang?: Lang;
+  /**
+   * Keep only the first `keepRows` rows and count, per field, the rows whose value is filled once normalised
+   * (`inspect` on an export of any size). The dates and numbers of rows not kept make no warnings.
+   */
+  keepRows?: number;
 }
 
 export interface NormaliseResult {
   rows: Row[];
   warnings: Warning[];
   defaultCountry: string;
+  /** Rows made (with `keepRows`, more than `rows` holds). */
+  count: number;
+  /** With `keepRows`: per field, the rows whose normalised value is not empty. */
+  filled?: Partial<Record<Field, number>>;
 }
 
 const P = {
@@ -294,6 +303,11 @@ export class Normaliser {
   private readonly emails: string[] = [];
   private readonly domains: string[] = [];
   private readonly v: string[] = new Array<string>(FIELDS.length).fill("");
+  /** Rows made so far (kept or not). */
+  private count = 0;
+  /** `keepRows`: filled values per field, by index in FIELDS; null when every row is kept. */
+  private readonly filled: Int32Array | null;
+  private readonly keep: number;
   private readonly lang: Lang;
   private readonly headerLang: Lang;
   private readonly phoneProblem: string;
@@ -304,6 +318,8 @@ export class Normaliser {
     this.headerLang = ctx.headerLang ?? ctx.lang;
     this.phoneProblem = say(this.lang, P.phone);
     this.emailProblem = say(this.lang, P.email);
+    this.keep = ctx.keepRows ?? Infinity;
+    this.filled = ctx.keepRows === undefined ? null : new Int32Array(FIELDS.length);
   }
 
   /** The warnings so far (the caller may replace their values with copies). */
@@ -379,13 +395,23 @@ export class Normaliser {
         if (result === null) warnings.push({ line: row.line, clientId: row.clientId, field, value: col.distinct[id]!, problem: plan.problem });
         else row.values[field] = result;
       }
+      if (this.filled !== null) {
+        let n = 0;
+        for (let r = 0; r < this.count; r++) {
+          const id = col.first[r]!;
+          if (id >= 0 && results[id] !== null && results[id] !== "") n++;
+        }
+        this.filled[plan.at] = n;
+      }
       plan.interned = null;
     }
     // The caches are keyed by the file's cells: dropping them lets the decoded text go.
     clearNameCaches();
     clearPhoneCaches();
     clearCountryCache();
-    return { rows, warnings, defaultCountry: this.defaultCountry };
+    const filled = this.filled;
+    const counted = filled === null ? undefined : Object.fromEntries([...this.present].map((f) => [f, filled[FIELD_INDEX.get(f)!]!]));
+    return { rows, warnings, defaultCountry: this.defaultCountry, count: this.count, filled: counted };
   }
 
   private rowsOf(records: readonly AcceptedRecord[]): void {
@@ -398,7 +424,7 @@ export class Normaliser {
 
     for (let r = 0; r < records.length; r++) {
       const rec = records[r]!;
-      const index = rows.length;
+      const index = this.count++;
       const line = rec.line;
       const clientId = rec.clientId;
       if (rec.raw !== null) for (const f in rec.raw) if (!present.has(f as Field)) throw new Error(`normalise: field ${f} appeared after the sample`);
@@ -521,7 +547,10 @@ export class Normaliser {
       }
 
       // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
-      rows.push({ index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: ownAll(domains), contacts, tags: ownAll(tags) });
+      const row: Row = { index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? detach(nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: ownAll(domains), contacts, tags: ownAll(tags) };
+      if (index < this.keep) rows.push(row);
+      const filled = this.filled;
+      if (filled !== null) for (let i = 0; i < FIELDS.length; i++) if (v[i] !== "") filled[i]!++;
     }
   }
 }

@@ -40,6 +40,24 @@ describe("inspect on each dialect's export", () => {
   }
 });
 
+describe("inspect on an export read in chunks", () => {
+  // A large export is streamed with only the sample rows kept: what it says is what the whole-file reading says.
+  for (const { d, path } of dialectFiles) {
+    it(`${d}: the same text and JSON as read whole`, async () => {
+      const whole = [await run(path), await run(path, { json: true })];
+      const before = process.env.SEGMENT_CHUNK_BYTES;
+      process.env.SEGMENT_CHUNK_BYTES = "2048";
+      try {
+        const chunked = [await run(path), await run(path, { json: true })];
+        expect(chunked).toEqual(whole);
+      } finally {
+        if (before === undefined) delete process.env.SEGMENT_CHUNK_BYTES;
+        else process.env.SEGMENT_CHUNK_BYTES = before;
+      }
+    });
+  }
+});
+
 describe("inspect on odd files", () => {
   it("reports a header-only file and exits 0", async () => {
     const r = await run("fixtures/inspect/header-only.csv", { json: true });

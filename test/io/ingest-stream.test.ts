@@ -77,3 +77,26 @@ describe("reading in chunks", () => {
     }
   });
 });
+
+describe("keeping only the first rows (inspect)", () => {
+  it.each(exports.filter((p) => p.includes("dialects") || p.includes("demo")).map((p) => [p.slice(root.length + 1), p]))(
+    "%s: the filled counts and first rows of the full read, read whole and in chunks",
+    async (_name, path) => {
+      resetDetached();
+      const full = await ingest(path, { config: DEFAULT_CONFIG, map: [], chunkBytes: 1 << 30 });
+      const filled = (f: string) => full.rows.filter((r) => r.values[f as keyof typeof r.values] !== "").length;
+      for (const chunkBytes of [1 << 30, 4096]) {
+        resetDetached();
+        const kept = await ingest(path, { config: DEFAULT_CONFIG, map: [], chunkBytes, keepRows: 3 });
+        expect(kept.streamed).toBe(chunkBytes === 4096);
+        expect(kept.accepted).toBe(full.rows.length);
+        expect(kept.rows).toEqual(full.rows.slice(0, 3));
+        expect(kept.rejects).toEqual(full.rejects);
+        expect(kept.filled).toBeDefined();
+        // Every field a row holds: date and number columns are counted once settled, at the end.
+        for (const [f, n] of Object.entries(kept.filled!)) expect(n, `${f}, chunks of ${chunkBytes} bytes`).toBe(filled(f));
+        expect(Object.values(kept.filled!).some((n) => n > 0 && n < full.rows.length)).toBe(true);
+      }
+    },
+  );
+});
