@@ -7,10 +7,10 @@ import { SegmentError } from "../errors.js";
 import { ingest } from "../ingest.js";
 import { mapHeader, parseMapFlags, suggestField, unusedReason } from "../schema/mapping.js";
 import { FIELDS, type Field, type Lang, type Mapping, type RawTable, type Row } from "../types.js";
+import type { Io, ReadOptions } from "./options.js";
 
 /** Sample rows shown. */
 const SAMPLES = 3;
-import type { Io, ReadOptions } from "./options.js";
 
 const T = {
   file: { en: "File", ru: "Файл", ro: "Fișier" },
@@ -94,17 +94,6 @@ function mappedFields(mapping: Mapping): Field[] {
   return FIELDS.filter((f) => (mapping.columns[f]?.length ?? 0) > 0);
 }
 
-/** Fill shares from normalised rows: a value that normalisation blanked does not count as filled. */
-function fillFromRows(fields: Field[], rows: readonly Row[]): Partial<Record<Field, number>> {
-  const fill: Partial<Record<Field, number>> = {};
-  for (const f of fields) {
-    let n = 0;
-    for (const r of rows) if (r.values[f] !== "") n++;
-    fill[f] = rows.length ? round3(n / rows.length) : 0;
-  }
-  return fill;
-}
-
 /** Without a name column no record is accepted: fill shares then come from the raw cells. */
 function fillFromCells(fields: Field[], table: RawTable, mapping: Mapping): Partial<Record<Field, number>> {
   const fill: Partial<Record<Field, number>> = {};
@@ -118,9 +107,9 @@ function fillFromCells(fields: Field[], table: RawTable, mapping: Mapping): Part
 }
 
 /**
- * The export streamed like `run` reads it, keeping no more than the sample rows, so an export of any size is
- * inspected in the memory of a few chunks. A file `run` would refuse (a header without records, no name column)
- * and a file's own errors go to `lookWhole`, which reports the first two and words the others.
+ * The export read like `run` reads it (a large one streamed), keeping no more than the sample rows, so an export
+ * of any size is inspected in the memory of a few chunks. The two files `run` refuses and `inspect` reports, a
+ * header without records and no name column, are looked at whole (`lookWhole`); any other error stands.
  */
 async function look(path: string, opts: ReadOptions): Promise<Inspection> {
   const { config } = loadConfig(opts.config);
@@ -129,8 +118,10 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
   try {
     x = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, keepRows: SAMPLES });
   } catch (e) {
-    if (e instanceof SegmentError) return lookWhole(path, opts);
-    throw e;
+    if (!(e instanceof SegmentError)) throw e;
+    const whole = await lookWhole(path, opts);
+    if (whole === null) throw e;
+    return whole;
   }
   const fields = mappedFields(x.mapping);
   const fill: Partial<Record<Field, number>> = {};
@@ -148,8 +139,8 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
   };
 }
 
-/** The whole file read at once: header-only files, a missing name column, and the wording of the file's errors. */
-async function lookWhole(path: string, opts: ReadOptions): Promise<Inspection> {
+/** A header-only file or one without a name column, read whole; null for any other file. */
+async function lookWhole(path: string, opts: ReadOptions): Promise<Inspection | null> {
   const { config } = loadConfig(opts.config);
   const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
   const preset = opts.preset ?? config.preset;
@@ -161,18 +152,7 @@ async function lookWhole(path: string, opts: ReadOptions): Promise<Inspection> {
   if (!mapping.columns.name?.length) {
     return { ...base, rows: table.records.length, fill: fillFromCells(fields, table, mapping), samples: [] };
   }
-  // loaded only when there are records to build: a header-only look needs neither stage
-  const { buildRecords } = await import("../records.js");
-  const { normaliseRecords } = await import("../normalise/index.js");
-  const records = buildRecords(table, mapping, lang);
-  const norm = normaliseRecords(records, { mapping, lang, defaultCountry: config.default_country?.toUpperCase() });
-  return {
-    ...base,
-    rows: records.rows,
-    counts: { accepted: records.records.length, rejected: records.rejects.length, contacts: records.contacts },
-    fill: fillFromRows(fields, norm.rows),
-    samples: norm.rows.slice(0, SAMPLES),
-  };
+  return null;
 }
 
 /** The contract's `--json` shape, keys in a fixed order. */
