@@ -5,7 +5,7 @@ export type PairProbability = (i: number, j: number) => number;
 
 export interface ClusterInput {
   n: number;
-  /** Candidate links (i, j, probability); only those above THRESHOLD are used. */
+  /** Candidate links (i, j, probability(i, j)); only those above THRESHOLD are used. */
   links: { i: number; j: number; p: number }[];
   probability: PairProbability;
   /** Per row: its valid tax id or `""`; a cluster never holds two different ones. */
@@ -22,6 +22,8 @@ export const THRESHOLD = 0.5;
 export const MERGE_THRESHOLD = 0.4;
 /** Average linkage looks at most this many members of each side (in rank order) on big clusters. */
 const SAMPLE = 40;
+/** Pair scores kept for average linkage at most (~50 MB); past it, further pairs are scored each time they come up. */
+const MEMO_LIMIT = 1_000_000;
 
 /** Cluster id per row: rows sharing an id are one company. Ids are root row indexes. */
 export function cluster(input: ClusterInput): Int32Array {
@@ -46,10 +48,25 @@ export function cluster(input: ClusterInput): Int32Array {
     return x;
   };
 
+  // As clusters grow, average linkage asks about the same two rows again and again (a base where most companies
+  // have branches: 1.3M questions about 0.3M pairs): each ordered pair is scored once.
+  const memo = new Map<number, number>();
+  const score = (x: number, y: number): number => {
+    const key = x * n + y;
+    let q = memo.get(key);
+    if (q === undefined) {
+      q = Math.round(input.probability(x, y) * 1e9);
+      if (memo.size < MEMO_LIMIT) memo.set(key, q);
+    }
+    return q;
+  };
+
   // Probabilities are compared as integers of 1e-9 so that sums never depend on addition order.
   const links = input.links
     .filter((l) => l.p > THRESHOLD)
     .map((l) => ({ i: l.i, j: l.j, q: Math.round(l.p * 1e9), lo: Math.min(rank[l.i]!, rank[l.j]!), hi: Math.max(rank[l.i]!, rank[l.j]!) }));
+  // A link's own score is its pair's, in the order it was scored.
+  for (const l of links) if (memo.size < MEMO_LIMIT) memo.set(l.i * n + l.j, l.q);
   links.sort((x, y) => y.q - x.q || x.lo - y.lo || x.hi - y.hi);
 
   for (const link of links) {
@@ -73,7 +90,7 @@ export function cluster(input: ClusterInput): Int32Array {
       const sa = A.length > SAMPLE ? A.slice(0, SAMPLE) : A;
       const sb = B.length > SAMPLE ? B.slice(0, SAMPLE) : B;
       let sum = 0;
-      for (const x of sa) for (const y of sb) sum += Math.round(input.probability(x, y) * 1e9);
+      for (const x of sa) for (const y of sb) sum += score(x, y);
       if (sum <= MERGE_THRESHOLD * 1e9 * sa.length * sb.length) continue;
     }
     // Keep the member list in rank order, so a sample is the same whatever the input order.
