@@ -332,6 +332,38 @@ export class PhoneInterner {
     const length = Math.floor(key / 1e10);
     return String(key - length * 1e10).padStart(length, "0");
   }
+  /**
+   * Two keys of one phone where one lacks the area code: the shorter (7 to 9 digits) is how the longer
+   * ends. Compared as numbers (the pair scorer's hot loop makes no string).
+   */
+  localMatch(a: number, b: number): boolean {
+    const ka = this.ids.keys[a]!;
+    const kb = this.ids.keys[b]!;
+    const la = Math.floor(ka / 1e10);
+    const lb = Math.floor(kb / 1e10);
+    if (la >= 10 && lb >= 10) return false;
+    // The longer key's last digits, as many as the shorter has (equal lengths: the keys themselves).
+    const short = la < lb ? ka - la * 1e10 : kb - lb * 1e10;
+    const long = la < lb ? kb - lb * 1e10 : ka - la * 1e10;
+    const length = la < lb ? la : lb;
+    return length >= 7 && long % 10 ** length === short;
+  }
+  /** Two keys of the same length that differ in one digit at most (a typo). */
+  nearlyEqual(a: number, b: number): boolean {
+    const ka = this.ids.keys[a]!;
+    const kb = this.ids.keys[b]!;
+    const length = Math.floor(ka / 1e10);
+    if (Math.floor(kb / 1e10) !== length) return false;
+    let x = ka - length * 1e10;
+    let y = kb - length * 1e10;
+    let diff = 0;
+    for (let k = 0; k < length && diff < 2; k++) {
+      if (x % 10 !== y % 10) diff++;
+      x = Math.floor(x / 10);
+      y = Math.floor(y / 10);
+    }
+    return diff < 2;
+  }
   /** Every key by id (for tests and explanations). */
   get values(): string[] {
     return Array.from({ length: this.size }, (_, id) => this.value(id));

@@ -143,28 +143,12 @@ export function nameSimilarity(t: FeatureTable, i: number, j: number): { sim: nu
   return { sim, sub: lastSub };
 }
 
-function phoneMatch(a: string, b: string): boolean {
-  // Equal keys are one id; a 7-digit local number matches the same number with its area code.
-  if (a.length < 10 || b.length < 10) {
-    const short = a.length < b.length ? a : b;
-    const long = a.length < b.length ? b : a;
-    return short.length >= 7 && long.endsWith(short);
-  }
-  return false;
-}
-
 /** Some pair of phones of the same length differs in one digit: a typo, not evidence against. */
 function nearPhone(t: FeatureTable, i: number, j: number): boolean {
   const phones = t.phones;
   for (let x = t.phoneStart[i]!; x < t.phoneStart[i + 1]!; x++) {
-    const pa = phones.value(t.phoneIds[x]!);
-    for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) {
-      const pb = phones.value(t.phoneIds[y]!);
-      if (pa.length !== pb.length) continue;
-      let diff = 0;
-      for (let k = 0; k < pa.length && diff < 2; k++) if (pa.charCodeAt(k) !== pb.charCodeAt(k)) diff++;
-      if (diff < 2) return true;
-    }
+    const pa = t.phoneIds[x]!;
+    for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) if (phones.nearlyEqual(pa, t.phoneIds[y]!)) return true;
   }
   return false;
 }
@@ -176,7 +160,8 @@ function sharedPhone(t: FeatureTable, i: number, j: number): number {
     const ia = t.phoneIds[x]!;
     for (let y = t.phoneStart[j]!; y < t.phoneStart[j + 1]!; y++) {
       const ib = t.phoneIds[y]!;
-      if (ia !== ib && !phoneMatch(phones.value(ia), phones.value(ib))) continue;
+      // Equal keys are one id; a 7-digit local number matches the same number with its area code.
+      if (ia !== ib && !phones.localMatch(ia, ib)) continue;
       const w = byFrequency(PHONE, t.phoneCount[t.phoneTail[ia]!]!);
       if (w > best) best = w;
     }

@@ -36,4 +36,36 @@ describe("numeric interners", () => {
       { numRuns: 500, seed: 20261127 },
     );
   });
+
+  it("PhoneInterner: comparing keys as numbers says what comparing their digits says", () => {
+    // The string rules the pair scorer used: a local number (7-9 digits) ends the longer key; a typo is one digit.
+    const localMatch = (a: string, b: string) => {
+      if (a.length >= 10 && b.length >= 10) return false;
+      const short = a.length < b.length ? a : b;
+      const long = a.length < b.length ? b : a;
+      return short.length >= 7 && long.endsWith(short);
+    };
+    const nearlyEqual = (a: string, b: string) => {
+      if (a.length !== b.length) return false;
+      let diff = 0;
+      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) diff++;
+      return diff < 2;
+    };
+    // Numbers that share endings, differ in a digit, or carry a leading zero (kept by the key's length).
+    const digits = fc.stringMatching(/^[0-9]{7,12}$/);
+    const related = fc.tuple(digits, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 11 }), fc.constantFrom("0", "1", "9")).map(([d, cut, at, c]) => [d, d.slice(Math.min(cut, d.length - 7)), d.slice(0, at) + c + d.slice(at + 1)]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(digits.map((d) => [d]), related), { minLength: 1, maxLength: 12 }), (groups) => {
+        const phones = new PhoneInterner();
+        const ids = groups.flat().map((p) => phones.id(p)).filter((id) => id >= 0);
+        for (const a of ids) {
+          for (const b of ids) {
+            expect(phones.localMatch(a, b), `${phones.value(a)} ${phones.value(b)}`).toBe(localMatch(phones.value(a), phones.value(b)));
+            expect(phones.nearlyEqual(a, b), `${phones.value(a)} ${phones.value(b)}`).toBe(nearlyEqual(phones.value(a), phones.value(b)));
+          }
+        }
+      }),
+      { numRuns: 300, seed: 20261127 },
+    );
+  });
 });
