@@ -50,13 +50,19 @@ export function cluster(input: ClusterInput): Int32Array {
 
   // As clusters grow, average linkage asks about the same two rows again and again (a base where most companies
   // have branches: 1.3M questions about 0.3M pairs): each ordered pair is scored once.
-  const memo = new Map<number, number>();
+  // Per first row, its second rows' scores (small-integer keys: cheaper than one map keyed by x·n + y).
+  const memo: Array<Map<number, number> | undefined> = new Array(n);
+  let memoSize = 0;
+  const remember = (x: number, y: number, q: number): void => {
+    if (memoSize >= MEMO_LIMIT) return;
+    (memo[x] ??= new Map()).set(y, q);
+    memoSize++;
+  };
   const score = (x: number, y: number): number => {
-    const key = x * n + y;
-    let q = memo.get(key);
+    let q = memo[x]?.get(y);
     if (q === undefined) {
       q = Math.round(input.probability(x, y) * 1e9);
-      if (memo.size < MEMO_LIMIT) memo.set(key, q);
+      remember(x, y, q);
     }
     return q;
   };
@@ -66,7 +72,7 @@ export function cluster(input: ClusterInput): Int32Array {
     .filter((l) => l.p > THRESHOLD)
     .map((l) => ({ i: l.i, j: l.j, q: Math.round(l.p * 1e9), lo: Math.min(rank[l.i]!, rank[l.j]!), hi: Math.max(rank[l.i]!, rank[l.j]!) }));
   // A link's own score is its pair's, in the order it was scored.
-  for (const l of links) if (memo.size < MEMO_LIMIT) memo.set(l.i * n + l.j, l.q);
+  for (const l of links) remember(l.i, l.j, l.q);
   links.sort((x, y) => y.q - x.q || x.lo - y.lo || x.hi - y.hi);
 
   for (const link of links) {
