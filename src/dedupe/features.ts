@@ -354,13 +354,23 @@ export class PhoneInterner {
     const kb = this.ids.keys[b]!;
     const length = Math.floor(ka / 1e10);
     if (Math.floor(kb / 1e10) !== length) return false;
-    let x = ka - length * 1e10;
-    let y = kb - length * 1e10;
+    // In halves of five digits (small integers): two differing halves differ in two digits at least.
+    const x = ka - length * 1e10;
+    const y = kb - length * 1e10;
+    const xHigh = Math.floor(x / 1e5);
+    const yHigh = Math.floor(y / 1e5);
+    const xLow = x - xHigh * 1e5;
+    const yLow = y - yHigh * 1e5;
+    if (xHigh !== yHigh && xLow !== yLow) return false;
+    let p = xHigh !== yHigh ? xHigh : xLow;
+    let q = xHigh !== yHigh ? yHigh : yLow;
     let diff = 0;
-    for (let k = 0; k < length && diff < 2; k++) {
-      if (x % 10 !== y % 10) diff++;
-      x = Math.floor(x / 10);
-      y = Math.floor(y / 10);
+    while (p !== q && diff < 2) {
+      const dp = p % 10;
+      const dq = q % 10;
+      if (dp !== dq) diff++;
+      p = (p - dp) / 10;
+      q = (q - dq) / 10;
     }
     return diff < 2;
   }
