@@ -193,12 +193,21 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
 
 const NO_COLUMNS: readonly number[] = [];
 
+/** A column past this many distinct values, most of its values new (amounts, revenues), stops interning. */
+const SPILL_AT = 20_000;
+
 /**
  * A column's values interned as the records go by: the distinct values, how often each occurs, and each
- * record's first value by number (the column is settled once every value is counted).
+ * record's first value by number (the column is settled once every value is counted). A column whose values
+ * are mostly distinct stops looking its values up and lists each as it comes (`distinct` may then repeat a
+ * value: the votes that settle a column are sums, and parsing is per value, so nothing changes but the cost of a
+ * lookup in a map of a value per row).
  */
 class Interned {
   private readonly ids = new Map<string, number>();
+  private spilled = false;
+  /** Values counted so far. */
+  private seen = 0;
   readonly distinct: string[] = [];
   readonly counts: number[] = [];
   /** Per record, the index of its first value in `distinct`, -1 for none. */
@@ -231,12 +240,12 @@ class Interned {
     let first = -1;
     for (let i = 0; i < n; i++) {
       const v = this.dates ? dateKey(scratch[i]!) : scratch[i]!;
-      let id = this.ids.get(v);
+      let id = this.spilled ? undefined : this.ids.get(v);
       if (id === undefined) {
         id = this.distinct.length;
         // Interned values outlive the chunk they came from.
         const copy = own(v);
-        this.ids.set(copy, id);
+        if (!this.spilled) this.ids.set(copy, id);
         this.distinct.push(copy);
         this.counts.push(0);
       }
@@ -244,6 +253,11 @@ class Interned {
       if (i === 0) first = id;
     }
     this.first[this.length++] = first;
+    this.seen += n;
+    if (!this.spilled && this.distinct.length >= SPILL_AT && this.distinct.length * 2 > this.seen) {
+      this.spilled = true;
+      this.ids.clear();
+    }
   }
 }
 

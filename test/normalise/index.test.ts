@@ -113,6 +113,26 @@ describe("normaliseRecords", () => {
     expect(w.value).toBe("150000.00");
     expect(w.problem).toContain("«,»");
   });
+
+  it("settles a column of mostly distinct amounts (no longer interned past 20,000 values) as it settles a small one", () => {
+    // 30,000 companies with their own revenue each, written with a decimal comma, a few repeated and a few bad:
+    // the column is voted comma over every value, repeated values parse alike, bad ones warn on their own line.
+    const n = 30_000;
+    const revenue = (i: number) => (i % 1000 === 7 ? "много" : i % 10 === 3 ? "1 000,50" : `${(100_000 + i).toLocaleString("ru-RU")},${String(i % 100).padStart(2, "0")}`);
+    const records: AcceptedRecord[] = Array.from({ length: n }, (_, i) => ({
+      line: i + 2, clientId: String(i + 1), cells: [], raw: { name: [`ООО «Компания ${i}»`], annual_revenue: [revenue(i)], created_at: [`${String((i % 28) + 1).padStart(2, "0")}.03.2024 10:00:00`] }, contacts: [], tags: [],
+    }));
+    const big = normaliseRecords(result(records), { mapping: mapping("bitrix24"), lang: "ru" });
+    expect(big.rows).toHaveLength(n);
+    for (let i = 0; i < n; i++) {
+      const want = i % 1000 === 7 ? "" : i % 10 === 3 ? "1000.5" : `${100_000 + i}.${String(i % 100).padStart(2, "0")}`.replace(/\.?0+$/, "").replace(/\.$/, "");
+      if (big.rows[i]!.values.annual_revenue !== want) expect(big.rows[i]!.values.annual_revenue, `row ${i}: ${revenue(i)}`).toBe(want);
+      expect(big.rows[i]!.values.created_at).toBe(`2024-03-${String((i % 28) + 1).padStart(2, "0")}`);
+    }
+    const bad = big.warnings.filter((w) => w.field === "annual_revenue");
+    expect(bad.map((w) => w.line)).toEqual(Array.from({ length: n / 1000 }, (_, k) => k * 1000 + 7 + 2));
+    expect(bad.every((w) => w.value === "много" && w.problem.includes("«,»"))).toBe(true);
+  });
 });
 
 describe("default country and languages", () => {
