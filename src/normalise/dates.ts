@@ -41,26 +41,56 @@ const twoDigits = (s: string, i: number): number => {
  * is its own key. A column of timestamps is then a few thousand days instead of one value per row.
  */
 export function dateKey(v: string): string {
-  if (v.length !== 19 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return v;
+  return datePartEnd(v) === 10 ? v.slice(0, 10) : v;
+}
+
+/** Where `dateKey`'s key ends: 10 for a timestamp it shortens, else the value's length. */
+function datePartEnd(v: string): number {
+  if (v.length !== 19 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return v.length;
   const sep = v.charCodeAt(10);
   const hh = twoDigits(v, 11);
   const mi = twoDigits(v, 14);
   const ss = twoDigits(v, 17);
-  if (hh < 0 || hh > 24 || mi < 0 || mi > 59 || ss < 0 || ss > 60) return v;
+  if (hh < 0 || hh > 24 || mi < 0 || mi > 59 || ss < 0 || ss > 60) return v.length;
   let y: number, m: number, d: number;
   if (v.charCodeAt(2) === 46 && v.charCodeAt(5) === 46 && sep === 32) {
     // DD.MM.YYYY: dotted dates are day first whatever the column's order.
     d = twoDigits(v, 0);
     m = twoDigits(v, 3);
     y = twoDigits(v, 6) * 100 + twoDigits(v, 8);
-    if (twoDigits(v, 6) < 0 || twoDigits(v, 8) < 0) return v;
+    if (twoDigits(v, 6) < 0 || twoDigits(v, 8) < 0) return v.length;
   } else if (v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && (sep === 32 || sep === 84)) {
     y = twoDigits(v, 0) * 100 + twoDigits(v, 2);
-    if (twoDigits(v, 0) < 0 || twoDigits(v, 2) < 0) return v;
+    if (twoDigits(v, 0) < 0 || twoDigits(v, 2) < 0) return v.length;
     m = twoDigits(v, 5);
     d = twoDigits(v, 8);
-  } else return v;
-  return ymd(y, m, d) === null ? v : v.slice(0, 10);
+  } else return v.length;
+  return ymd(y, m, d) === null ? v.length : 10;
+}
+
+/**
+ * `dateKey(v)` as a small non-negative integer, where that key is ten characters shaped `DD.MM.YYYY` or
+ * `YYYY-MM-DD` (a timestamp it shortens, or such a date itself); -1 for any other value. Two values get the same
+ * number exactly when their keys are the same text, so a column can count its days without making the key.
+ */
+export function dayKey(v: string): number {
+  const end = datePartEnd(v);
+  if (end !== 10) return -1;
+  let a: number, b: number, c: number, e: number;
+  if (v.charCodeAt(2) === 46 && v.charCodeAt(5) === 46) {
+    a = twoDigits(v, 0);
+    b = twoDigits(v, 3);
+    c = twoDigits(v, 6);
+    e = twoDigits(v, 8);
+  } else if (v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) {
+    a = twoDigits(v, 0);
+    b = twoDigits(v, 2);
+    c = twoDigits(v, 5);
+    e = twoDigits(v, 8);
+  } else return -1;
+  if (a < 0 || b < 0 || c < 0 || e < 0) return -1;
+  // Eight digits in their written order, and which of the two shapes (the same digits read differently).
+  return (((a * 100 + b) * 100 + c) * 100 + e) * 2 + (v.charCodeAt(2) === 46 ? 0 : 1);
 }
 
 /**

@@ -8,7 +8,7 @@ import { DATE_FIELDS, FIELDS, NUMBER_FIELDS } from "../types.js";
 import type { AcceptedRecord, Field, FieldValues, Lang, Mapping, Person, RecordsResult, Row, Warning } from "../types.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "./contact.js";
 import { clearCountryCache, isKnownCountry, normaliseCountry } from "./country.js";
-import { dateKey, parseDate, settleDayOrderCounted } from "./dates.js";
+import { dateKey, dayKey, parseDate, settleDayOrderCounted } from "./dates.js";
 import { clearNameCaches, displayName, legalForm, nameKey } from "./names.js";
 import { parseEmployees, parseNumber, settleDecimalMarkCounted } from "./numbers.js";
 import { clearPhoneCaches, normalisePhone } from "./phones.js";
@@ -205,6 +205,8 @@ const SPILL_AT = 20_000;
  */
 class Interned {
   private readonly ids = new Map<string, number>();
+  /** Dates: the id of each day by its number (`dayKey`), found without making the key's text. */
+  private readonly days = new Map<number, number>();
   private spilled = false;
   /** Values counted so far. */
   private seen = 0;
@@ -239,15 +241,21 @@ class Interned {
     }
     let first = -1;
     for (let i = 0; i < n; i++) {
-      const v = this.dates ? dateKey(scratch[i]!) : scratch[i]!;
-      let id = this.spilled ? undefined : this.ids.get(v);
+      const raw = scratch[i]!;
+      const day = this.dates ? dayKey(raw) : -1;
+      let id = day >= 0 ? this.days.get(day) : undefined;
       if (id === undefined) {
-        id = this.distinct.length;
-        // Interned values outlive the chunk they came from.
-        const copy = own(v);
-        if (!this.spilled) this.ids.set(copy, id);
-        this.distinct.push(copy);
-        this.counts.push(0);
+        const v = this.dates ? dateKey(raw) : raw;
+        id = this.spilled ? undefined : this.ids.get(v);
+        if (id === undefined) {
+          id = this.distinct.length;
+          // Interned values outlive the chunk they came from.
+          const copy = own(v);
+          if (!this.spilled) this.ids.set(copy, id);
+          this.distinct.push(copy);
+          this.counts.push(0);
+        }
+        if (day >= 0) this.days.set(day, id);
       }
       this.counts[id]!++;
       if (i === 0) first = id;
