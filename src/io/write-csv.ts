@@ -139,10 +139,15 @@ export class CsvWriter {
       this.put(s);
       return this;
     }
-    this.room(b.length + 1);
+    const n = b.length;
+    this.room(n + 1);
     this.separate();
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const buf = this.buf;
+    const pos = this.pos;
+    // A short label by hand: a native copy costs more than it.
+    if (n <= 24) for (let i = 0; i < n; i++) buf[pos + i] = b[i]!;
+    else buf.set(b, pos);
+    this.pos = pos + n;
     return this;
   }
 
