@@ -65,8 +65,15 @@ export class CsvWriter {
   /** Where the row being written (or the last one finished) starts. */
   private rowStart = 0;
   private first = true;
+  /** The cell being written: its position in the row. */
+  private column = -1;
   private readonly delimiterCode: number;
-  private readonly cache = new Map<string, Uint8Array>();
+  /**
+   * Labels by column: a column's few labels stay in a small map, apart from a column of reasons that nearly never
+   * repeat; LABEL_CACHE entries in all.
+   */
+  private readonly caches: Array<Map<string, Uint8Array>> = [];
+  private cached = 0;
 
   constructor(
     header: readonly string[],
@@ -99,6 +106,7 @@ export class CsvWriter {
 
   /** The separator before a cell (none before a row's first). */
   private separate(): void {
+    this.column++;
     if (this.first) {
       this.first = false;
       this.rowStart = this.pos;
@@ -132,10 +140,14 @@ export class CsvWriter {
    * from then on; one seen once (a reason naming a client's own figures) is written as it is.
    */
   label(v: string): this {
-    const b = this.cache.get(v);
+    const cache = (this.caches[this.column + 1] ??= new Map());
+    const b = cache.get(v);
     if (b === undefined || b === SEEN_ONCE) {
       const s = encodeCell(v, this.delimiterCode);
-      if (this.cache.size < LABEL_CACHE) this.cache.set(v, b === undefined ? SEEN_ONCE : Buffer.from(s, "utf8"));
+      if (this.cached < LABEL_CACHE) {
+        if (b === undefined) this.cached++;
+        cache.set(v, b === undefined ? SEEN_ONCE : Buffer.from(s, "utf8"));
+      }
       this.put(s);
       return this;
     }
@@ -166,6 +178,7 @@ export class CsvWriter {
     this.room(1);
     this.buf[this.pos++] = 10;
     this.first = true;
+    this.column = -1;
   }
 
   /** The bytes of the row just ended, line break included (valid until the next cell). */
