@@ -8,7 +8,7 @@ const LARGE_HEAP = 900 * 1048576;
 /**
  * A base whose rows will hold less than this keeps the reading's looser growth to the end of the read: its peak
  * comes later (the matcher, the conflicts), and the second half of the read then takes about half as long in
- * full collections (300k rows: 2.1 -> 1.1 s of pauses, the peak 750 -> ~800 MB).
+ * full collections (300k rows: 2.1 -> 1.1-1.6 s of pauses, the peak 750 -> 760-810 MB).
  */
 const SMALL_HEAP = 512 * 1048576;
 
