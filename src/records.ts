@@ -32,6 +32,19 @@ const PHONE_SPLIT = /[,;]\s+/;
 const EMAIL_SPLIT = /\s*[,;]\s*/;
 const TAG_SPLIT = /\s*[,;]\s*/;
 
+/** The id's value when it is an integer of 1 to 9 digits written without leading zeros, else -1. */
+function plainInteger(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > 9 || (id.charCodeAt(0) === 48 && n > 1)) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** Trims a cell and drops the `'` an export put before `+ - =` to keep a spreadsheet from computing it. */
 export function cleanCell(cell: string | undefined): string {
   if (cell === undefined || cell === "") return "";
@@ -173,6 +186,8 @@ export class RecordRules {
   private accepted: AcceptedRecord[] = [];
   readonly rejects: Reject[] = [];
   private readonly seen = new Set<string>();
+  /** Ids written as plain integers (most CRMs'), by value: a set of small integers hashes no text. */
+  private readonly seenNumbers = new Set<number>();
   private readonly repeated = new Map<string, number>();
   private done = false;
 
@@ -315,8 +330,17 @@ export class RecordRules {
   private add(item: Item): void {
     // Its own copy: the set of ids lives to the end, and a slice would keep the file's text alive.
     const id = (item.rec.clientId = item.idValue ? own(item.idValue) : `L${item.rec.line}`);
-    const size = this.seen.size;
-    if (this.seen.add(id).size === size) this.repeated.set(id, (this.repeated.get(id) ?? 1) + 1); // one lookup, not has + add
+    // One lookup, not has + add. `12` and `012` are two ids: only an integer written without leading zeros is a number here.
+    const n = plainInteger(id);
+    let again: boolean;
+    if (n >= 0) {
+      const size = this.seenNumbers.size;
+      again = this.seenNumbers.add(n).size === size;
+    } else {
+      const size = this.seen.size;
+      again = this.seen.add(id).size === size;
+    }
+    if (again) this.repeated.set(id, (this.repeated.get(id) ?? 1) + 1);
     if (!this.keepsAll && this.items.length > 0) {
       for (const it of this.items) this.leave(it);
       this.items.length = 0;

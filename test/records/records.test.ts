@@ -230,6 +230,13 @@ describe("client ids", async () => {
     expect(tail.records[0]!.clientId).toBe("7");
     expect(tail.rows).toBe(1);
   });
+
+  it("tells ids apart as written: 12, 012 and 12.0 are three ids, 12 twice is a repeat", () => {
+    const header = ["ID", "Name"];
+    const ids = ["12", "012", "12.0", "0", "00", "999999999", "1000000000", "12", "1000000000"];
+    const rr = buildRecords(table(header, ids.map((id, i) => [id, `Firm ${i}`])), mapping(header, { id: "ID", name: "Name" }));
+    expect(rr.records.map((x) => x.clientId)).toEqual(["12@L2", "012", "12.0", "0", "00", "999999999", "1000000000@L8", "12@L9", "1000000000@L10"]);
+  });
 });
 
 describe("record rules on hand-made tables", () => {
