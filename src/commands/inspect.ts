@@ -6,6 +6,7 @@ import { readExport, type ExportHead } from "../io/read-csv.js";
 import { SegmentError } from "../errors.js";
 import { ingest } from "../ingest.js";
 import { mapHeader, parseMapFlags, suggestField, unusedReason } from "../schema/mapping.js";
+import type { Config } from "../schema/config.js";
 import { FIELDS, type Field, type Lang, type Mapping, type RawTable, type Row } from "../types.js";
 import type { Io, ReadOptions } from "./options.js";
 
@@ -119,7 +120,7 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
     x = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, keepRows: SAMPLES });
   } catch (e) {
     if (!(e instanceof SegmentError)) throw e;
-    const whole = await lookWhole(path, opts);
+    const whole = await lookWhole(path, opts, config);
     if (whole === null) throw e;
     return whole;
   }
@@ -140,8 +141,7 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
 }
 
 /** A header-only file or one without a name column, read whole; null for any other file. */
-async function lookWhole(path: string, opts: ReadOptions): Promise<Inspection | null> {
-  const { config } = loadConfig(opts.config);
+async function lookWhole(path: string, opts: ReadOptions, config: Config): Promise<Inspection | null> {
   const table = await readExport(path, { encoding: opts.encoding, delimiter: opts.delimiter });
   const preset = opts.preset ?? config.preset;
   const mapping = mapHeader(table.header, { preset, map: parseMapFlags(opts.map ?? [], config.map) });
