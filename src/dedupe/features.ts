@@ -507,192 +507,234 @@ function pushUnique(list: IntList, from: number, id: number): void {
   list.push(id);
 }
 
-/** Reads every row once; work on a value repeated across rows (cities, names, phones) is done once. */
-export function buildFeatures(rows: readonly Row[]): FeatureTable {
-  const n = rows.length;
-  const vocab = new Interner("w:");
-  const fingerprints = new Interner("n:");
-  const affixPrefix = new Interner("a:");
-  const affixSuffix = new Interner("z:");
-  const taxes = new Interner("t:");
-  const phones = new PhoneInterner();
-  const tails = new TailInterner();
-  const emails = new Interner("e:");
-  const domains = new Interner("d:");
-  const houses = new Interner();
-  const streets = new Interner();
-  const addrKeys = new Interner();
-  const houseKeys = new Interner("h:");
-  const cities = new Interner();
-  const regions = new Interner();
-  const postals = new Interner();
+/**
+ * The feature table built a row at a time, in row order: from a list of rows (`buildFeatures`), or from rows
+ * as a streamed export yields them, on the matcher's thread (`src/dedupe/match-thread.ts`). Work on a value
+ * repeated across rows (cities, names, phones) is done once.
+ */
+export class FeatureBuilder {
+  private n = 0;
+  private readonly vocab = new Interner("w:");
+  private readonly fingerprints = new Interner("n:");
+  private readonly affixPrefix = new Interner("a:");
+  private readonly affixSuffix = new Interner("z:");
+  private readonly taxes = new Interner("t:");
+  private readonly phones = new PhoneInterner();
+  private readonly tails = new TailInterner();
+  private readonly emails = new Interner("e:");
+  private readonly domains = new Interner("d:");
+  private readonly houses = new Interner();
+  private readonly streets = new Interner();
+  private readonly addrKeys = new Interner();
+  private readonly houseKeys = new Interner("h:");
+  private readonly cities = new Interner();
+  private readonly regions = new Interner();
+  private readonly postals = new Interner();
 
-  const tax: string[] = new Array(n);
-  const nameOf = new Int32Array(n);
-  const nameIndex = new Interner();
-  const nameStart = new IntList();
-  nameStart.push(0);
-  const nameTok = new IntList();
-  let names = 0;
-  const fingerprint = new IntList();
-  const prefix = new IntList();
-  const suffix = new IntList();
-  const df: number[] = [];
+  private readonly tax: string[] = [];
+  private readonly nameOf = new IntList();
+  private readonly nameIndex = new Interner();
+  private readonly nameStart = new IntList();
+  private readonly nameTok = new IntList();
+  private names = 0;
+  private readonly fingerprint = new IntList();
+  private readonly prefix = new IntList();
+  private readonly suffix = new IntList();
+  private readonly df: number[] = [];
 
-  const phoneStart = new Int32Array(n + 1);
-  const phoneIds = new IntList();
-  const phoneTailOf = new IntList();
-  const emailStart = new Int32Array(n + 1);
-  const emailIds = new IntList();
-  const domainStart = new Int32Array(n + 1);
-  const domainIds = new IntList();
-  const domainPublic: boolean[] = [];
+  private readonly phoneStart = new IntList();
+  private readonly phoneIds = new IntList();
+  private readonly phoneTailOf = new IntList();
+  private readonly emailStart = new IntList();
+  private readonly emailIds = new IntList();
+  private readonly domainStart = new IntList();
+  private readonly domainIds = new IntList();
+  private readonly domainPublic: boolean[] = [];
 
-  const addrOf = new Int32Array(n);
-  const addrIndex = new Interner();
-  const house = new IntList();
-  const streetStart = new IntList();
-  streetStart.push(0);
-  const streetIds = new IntList();
-  const addrKey = new IntList();
-  const houseKey = new IntList();
+  private readonly addrOf = new IntList();
+  private readonly addrIndex = new Interner();
+  private readonly house = new IntList();
+  private readonly streetStart = new IntList();
+  private readonly streetIds = new IntList();
+  private readonly addrKey = new IntList();
+  private readonly houseKey = new IntList();
 
-  const city = new Int32Array(n);
-  const region = new Int32Array(n);
-  const postal = new Int32Array(n);
-  const cityOfRaw = new Map<string, number>();
-  const regionOfRaw = new Map<string, number>();
-  const postalOfRaw = new Map<string, number>();
+  private readonly city = new IntList();
+  private readonly region = new IntList();
+  private readonly postal = new IntList();
+  private readonly cityOfRaw = new Map<string, number>();
+  private readonly regionOfRaw = new Map<string, number>();
+  private readonly postalOfRaw = new Map<string, number>();
 
-  const phoneCounter = new DistinctCounter();
-  const emailCounter = new DistinctCounter();
-  const domainCounter = new DistinctCounter();
-  const addrCounter = new DistinctCounter();
+  private readonly phoneCounter = new DistinctCounter();
+  private readonly emailCounter = new DistinctCounter();
+  private readonly domainCounter = new DistinctCounter();
+  private readonly addrCounter = new DistinctCounter();
+
+  constructor() {
+    this.nameStart.push(0);
+    this.streetStart.push(0);
+  }
+
+  get rows(): number {
+    return this.n;
+  }
+
+  addRow(row: Row): void {
+    const v = row.values;
+    this.add(row.nameKey, row.phones, v.phone, row.emails, v.email, row.domains, v.address, v.tax_id, v.city, v.region, v.postal_code);
+  }
+
+  /** The next row, by what the matcher reads of it: its name key, phones, e-mails and domains (lists, and the first of each field), address and place. */
+  add(
+    nameKey: string, phones: readonly string[], phone: string, emails: readonly string[], email: string, domains: readonly string[],
+    address: string, taxId: string, city: string, region: string, postal: string,
+  ): void {
+    this.n++;
+    const name = this.nameEntry(nameKey);
+    this.nameOf.push(name);
+    const { nameStart, nameTok, df } = this;
+    for (let x = nameStart.data[name]!; x < nameStart.data[name + 1]!; x++) df[nameTok.data[x]!]!++;
+    const fp = this.fingerprint.data[name]!;
+
+    const { phoneIds, emailIds, domainIds } = this;
+    let from = phoneIds.length;
+    this.phoneStart.push(from);
+    for (const p of phones) pushUnique(phoneIds, from, this.phoneId(p));
+    if (phoneIds.length === from && phone) pushUnique(phoneIds, from, this.phoneId(phone));
+    for (let x = from; x < phoneIds.length; x++) this.phoneCounter.add(this.phoneTailOf.data[phoneIds.data[x]!]!, fp);
+
+    from = emailIds.length;
+    this.emailStart.push(from);
+    if (emails.length > 0) for (const e of emails) pushUnique(emailIds, from, this.emailId(e));
+    else if (email) pushUnique(emailIds, from, this.emailId(email));
+    for (let x = from; x < emailIds.length; x++) this.emailCounter.add(emailIds.data[x]!, fp);
+
+    from = domainIds.length;
+    this.domainStart.push(from);
+    for (const d of domains) pushUnique(domainIds, from, this.domainId(d));
+    for (let x = from; x < domainIds.length; x++) this.domainCounter.add(domainIds.data[x]!, fp);
+
+    const a = this.addressEntry(address);
+    this.addrOf.push(a);
+    if (this.addrKey.data[a]! >= 0) this.addrCounter.add(this.addrKey.data[a]!, fp);
+
+    this.tax.push(taxId === "" ? "" : taxKey(taxId));
+    this.city.push(foldedId(city, this.cityOfRaw, this.cities, false));
+    this.region.push(foldedId(region, this.regionOfRaw, this.regions, false));
+    this.postal.push(foldedId(postal, this.postalOfRaw, this.postals, true));
+  }
 
   // Values rarely repeat across rows except in duplicates: interning them is the only cache they need.
-  const phoneId = (raw: string): number => {
-    const id = phones.id(raw);
-    if (id === phoneTailOf.length) phoneTailOf.push(tails.idOf(phones.tail(id)));
+  private phoneId(raw: string): number {
+    const id = this.phones.id(raw);
+    if (id === this.phoneTailOf.length) this.phoneTailOf.push(this.tails.idOf(this.phones.tail(id)));
     return id;
-  };
-  const emailId = (raw: string): number => {
+  }
+
+  private emailId(raw: string): number {
     const e = raw.toLowerCase().trim();
-    return e === "" ? -1 : emails.id(e);
-  };
-  const domainId = (raw: string): number => {
+    return e === "" ? -1 : this.emails.id(e);
+  }
+
+  private domainId(raw: string): number {
     let d = raw.toLowerCase();
     if (d.startsWith("www.")) d = d.slice(4);
     if (d === "") return -1;
-    const id = domains.id(d);
-    if (id === domainPublic.length) domainPublic.push(isPublicMailDomain(d));
-    return domainPublic[id] ? -1 : id;
-  };
-  const foldedId = (raw: string, cache: Map<string, number>, into: Interner, postalCode: boolean): number => {
-    if (raw === "") return -1;
-    let id = cache.get(raw);
-    if (id === undefined) {
-      const v = postalCode ? raw.replace(SPACES, "").toLowerCase() : fold(raw);
-      id = v === "" ? -1 : into.id(v);
-      cache.set(raw, id);
-    }
-    return id;
-  };
-  const nameEntry = (key: string): number => {
-    const k = nameIndex.id(key);
-    if (k < names) return k;
-    names++;
+    const id = this.domains.id(d);
+    if (id === this.domainPublic.length) this.domainPublic.push(isPublicMailDomain(d));
+    return this.domainPublic[id] ? -1 : id;
+  }
+
+  private nameEntry(key: string): number {
+    const k = this.nameIndex.id(key);
+    if (k < this.names) return k;
+    this.names++;
     const tokens = nameTokens(key);
+    const { df, nameTok } = this;
     for (const t of tokens) {
-      const id = vocab.id(t);
+      const id = this.vocab.id(t);
       if (id === df.length) df.push(0);
       nameTok.push(id);
     }
-    nameStart.push(nameTok.length);
+    this.nameStart.push(nameTok.length);
     const c = tokens.length === 1 ? tokens[0]! : tokens.join("");
-    fingerprint.push(fingerprints.id(tokens.length === 1 ? c : tokens.sort().join(" ")));
+    this.fingerprint.push(this.fingerprints.id(tokens.length === 1 ? c : tokens.sort().join(" ")));
     // A typo in a one-word name (`Romashka` / `Romaska`) keeps its prefix or its suffix; a longer
     // name keeps a shared word despite one typo, so it needs no such key.
     const affixes = tokens.length === 1 && c.length >= 5;
-    prefix.push(affixes ? affixPrefix.id(c.slice(0, 5)) : -1);
-    suffix.push(affixes ? affixSuffix.id(c.slice(-5)) : -1);
+    this.prefix.push(affixes ? this.affixPrefix.id(c.slice(0, 5)) : -1);
+    this.suffix.push(affixes ? this.affixSuffix.id(c.slice(-5)) : -1);
     return k;
-  };
-  const addressEntry = (raw: string): number => {
-    const k = addrIndex.id(raw);
-    if (k < house.length) return k;
+  }
+
+  private addressEntry(raw: string): number {
+    const k = this.addrIndex.id(raw);
+    if (k < this.house.length) return k;
     const parts = addressParts(raw);
-    house.push(parts.house === "" ? -1 : houses.id(parts.house));
-    for (const s of parts.street) streetIds.push(streets.id(s));
-    streetStart.push(streetIds.length);
+    this.house.push(parts.house === "" ? -1 : this.houses.id(parts.house));
+    for (const s of parts.street) this.streetIds.push(this.streets.id(s));
+    this.streetStart.push(this.streetIds.length);
     if (parts.house === "" || parts.street.length === 0) {
-      addrKey.push(-1);
-      houseKey.push(-1);
+      this.addrKey.push(-1);
+      this.houseKey.push(-1);
     } else {
       let longest = "";
       for (const s of parts.street) if (s.length > longest.length) longest = s;
-      houseKey.push(houseKeys.id(parts.house + " " + longest));
-      addrKey.push(addrKeys.id(parts.house + " " + (parts.street.length === 1 ? parts.street[0]! : parts.street.slice().sort().join(" "))));
+      this.houseKey.push(this.houseKeys.id(parts.house + " " + longest));
+      this.addrKey.push(this.addrKeys.id(parts.house + " " + (parts.street.length === 1 ? parts.street[0]! : parts.street.slice().sort().join(" "))));
     }
     return k;
-  };
-
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    const v = row.values;
-    const name = nameEntry(row.nameKey);
-    nameOf[i] = name;
-    for (let x = nameStart.data[name]!; x < nameStart.data[name + 1]!; x++) df[nameTok.data[x]!]!++;
-    const fp = fingerprint.data[name]!;
-
-    let from = phoneIds.length;
-    phoneStart[i] = from;
-    for (const p of row.phones) pushUnique(phoneIds, from, phoneId(p));
-    if (phoneIds.length === from && v.phone) pushUnique(phoneIds, from, phoneId(v.phone));
-    for (let x = from; x < phoneIds.length; x++) phoneCounter.add(phoneTailOf.data[phoneIds.data[x]!]!, fp);
-
-    from = emailIds.length;
-    emailStart[i] = from;
-    if (row.emails.length > 0) for (const e of row.emails) pushUnique(emailIds, from, emailId(e));
-    else if (v.email) pushUnique(emailIds, from, emailId(v.email));
-    for (let x = from; x < emailIds.length; x++) emailCounter.add(emailIds.data[x]!, fp);
-
-    from = domainIds.length;
-    domainStart[i] = from;
-    for (const d of row.domains) pushUnique(domainIds, from, domainId(d));
-    for (let x = from; x < domainIds.length; x++) domainCounter.add(domainIds.data[x]!, fp);
-
-    const a = addressEntry(v.address);
-    addrOf[i] = a;
-    if (addrKey.data[a]! >= 0) addrCounter.add(addrKey.data[a]!, fp);
-
-    tax[i] = v.tax_id === "" ? "" : taxKey(v.tax_id);
-    city[i] = foldedId(v.city, cityOfRaw, cities, false);
-    region[i] = foldedId(v.region, regionOfRaw, regions, false);
-    postal[i] = foldedId(v.postal_code, postalOfRaw, postals, true);
   }
-  phoneStart[n] = phoneIds.length;
-  emailStart[n] = emailIds.length;
-  domainStart[n] = domainIds.length;
 
-  const idf = new Float64Array(df.length);
-  for (let id = 0; id < df.length; id++) idf[id] = Math.log(1 + n / df[id]!);
-  const weightSum = new Float64Array(names);
-  for (let k = 0; k < names; k++) {
-    let s = 0;
-    for (let x = nameStart.data[k]!; x < nameStart.data[k + 1]!; x++) s += idf[nameTok.data[x]!]!;
-    weightSum[k] = s;
+  /** The table over every row added (the builder is spent). */
+  finish(): FeatureTable {
+    const { n, df, names, nameStart, nameTok } = this;
+    this.phoneStart.push(this.phoneIds.length);
+    this.emailStart.push(this.emailIds.length);
+    this.domainStart.push(this.domainIds.length);
+    const idf = new Float64Array(df.length);
+    for (let id = 0; id < df.length; id++) idf[id] = Math.log(1 + n / df[id]!);
+    const weightSum = new Float64Array(names);
+    for (let k = 0; k < names; k++) {
+      let s = 0;
+      for (let x = nameStart.data[k]!; x < nameStart.data[k + 1]!; x++) s += idf[nameTok.data[x]!]!;
+      weightSum[k] = s;
+    }
+    return {
+      n, tax: this.tax, nameOf: this.nameOf.done(), nameStart: nameStart.done(), nameTok: nameTok.done(), fingerprint: this.fingerprint.done(),
+      prefix: this.prefix.done(), suffix: this.suffix.done(), weightSum, vocab: this.vocab, idf, fingerprints: this.fingerprints,
+      affixPrefix: this.affixPrefix, affixSuffix: this.affixSuffix, taxes: this.taxes, phoneStart: this.phoneStart.done(),
+      phoneIds: this.phoneIds.done(), phones: this.phones, phoneTail: this.phoneTailOf.done(), tails: this.tails,
+      emailStart: this.emailStart.done(), emailIds: this.emailIds.done(), emails: this.emails, domainStart: this.domainStart.done(),
+      domainIds: this.domainIds.done(), domains: this.domains, addrOf: this.addrOf.done(), house: this.house.done(),
+      streetStart: this.streetStart.done(), streetIds: this.streetIds.done(), addrKey: this.addrKey.done(), houseKey: this.houseKey.done(),
+      houses: this.houses, streets: this.streets, addrKeys: this.addrKeys, houseKeys: this.houseKeys, city: this.city.done(),
+      region: this.region.done(), postal: this.postal.done(), cities: this.cities, regions: this.regions, postals: this.postals,
+      phoneCount: this.phoneCounter.counts(this.tails.size),
+      emailCount: this.emailCounter.counts(this.emails.size),
+      domainCount: this.domainCounter.counts(this.domains.size),
+      addrCount: this.addrCounter.counts(this.addrKeys.size),
+    };
   }
-  return {
-    n, tax, nameOf, nameStart: nameStart.done(), nameTok: nameTok.done(), fingerprint: fingerprint.done(), prefix: prefix.done(),
-    suffix: suffix.done(), weightSum, vocab, idf, fingerprints, affixPrefix, affixSuffix, taxes, phoneStart, phoneIds: phoneIds.done(), phones,
-    phoneTail: phoneTailOf.done(), tails, emailStart, emailIds: emailIds.done(), emails, domainStart, domainIds: domainIds.done(), domains, addrOf,
-    house: house.done(), streetStart: streetStart.done(), streetIds: streetIds.done(), addrKey: addrKey.done(), houseKey: houseKey.done(), houses, streets,
-    addrKeys, houseKeys, city, region, postal, cities, regions, postals,
-    phoneCount: phoneCounter.counts(tails.size),
-    emailCount: emailCounter.counts(emails.size),
-    domainCount: domainCounter.counts(domains.size),
-    addrCount: addrCounter.counts(addrKeys.size),
-  };
+}
+
+function foldedId(raw: string, cache: Map<string, number>, into: Interner, postalCode: boolean): number {
+  if (raw === "") return -1;
+  let id = cache.get(raw);
+  if (id === undefined) {
+    const v = postalCode ? raw.replace(SPACES, "").toLowerCase() : fold(raw);
+    id = v === "" ? -1 : into.id(v);
+    cache.set(raw, id);
+  }
+  return id;
+}
+
+/** Reads every row once (see FeatureBuilder). */
+export function buildFeatures(rows: readonly Row[]): FeatureTable {
+  const b = new FeatureBuilder();
+  for (let i = 0; i < rows.length; i++) b.addRow(rows[i]!);
+  return b.finish();
 }
 
 /**

@@ -2,7 +2,7 @@
 import { FIELDS, type DuplicateGroup, type Row } from "../types.js";
 import { candidatePairs, pairFirst, pairSecond } from "./blocking.js";
 import { cluster } from "./cluster.js";
-import { buildFeatures } from "./features.js";
+import { buildFeatures, type FeatureTable } from "./features.js";
 import { pairProbability, scorePair } from "./score.js";
 import { compareClientIds, fnv1a } from "./strings.js";
 
@@ -46,15 +46,14 @@ export function tieRank(rows: Row[], seed: number, subset?: readonly number[]): 
   return rank;
 }
 
-/**
- * Duplicate groups of 2 or more rows, ordered by their survivor's row index. Independent of row
- * order: every step depends on row contents, file-wide counts and the seeded tie order only.
- */
-export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup[] {
-  const n = rows.length;
-  if (n < 2) return [];
-  // The feature table lives only in this call: it is garbage as soon as the groups are built.
-  const t = buildFeatures(rows);
+/** Candidate pairs scored, and those above the link threshold kept: parallel lists of rows and probabilities. */
+export interface Links {
+  li: number[];
+  lj: number[];
+  lp: number[];
+}
+
+export function scoreLinks(t: FeatureTable): Links {
   const pairs = candidatePairs(t);
   const li: number[] = [];
   const lj: number[] = [];
@@ -70,23 +69,34 @@ export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup
       lp.push(p);
     }
   }
-  if (li.length === 0) return [];
-  // Only linked rows can share a cluster: rank and cluster them alone.
+  return { li, lj, lp };
+}
+
+/** The rows in a link, ascending: only they can share a cluster, so only they are ranked and clustered. */
+export function linkedRows(n: number, links: Links): number[] {
+  const { li, lj } = links;
   const linked = new Uint8Array(n);
   for (let x = 0; x < li.length; x++) linked[li[x]!] = linked[lj[x]!] = 1;
   const subset: number[] = [];
   for (let i = 0; i < n; i++) if (linked[i]) subset.push(i);
-  const rank = tieRank(rows, opts.seed, subset);
-  const links = li.map((i, x) => ({ i, j: lj[x]!, p: lp[x]! }));
-  const root = cluster({
-    n,
-    links,
+  return subset;
+}
+
+/** Cluster root per row (see `cluster`). */
+export function clusterLinks(t: FeatureTable, links: Links, rank: Int32Array, cannotLink: Array<[number, number]>): Int32Array {
+  const { li, lj, lp } = links;
+  return cluster({
+    n: t.n,
+    links: li.map((i, x) => ({ i, j: lj[x]!, p: lp[x]! })),
     probability: (i, j) => pairProbability(t, i, j),
     tax: t.tax,
-    cannotLink: opts.cannotLink ?? [],
+    cannotLink,
     rank,
   });
+}
 
+/** The clusters of 2 or more rows, each in survivor order (its survivor first), ordered by their survivor's row index. */
+export function memberLists(rows: readonly Row[], subset: readonly number[], root: Int32Array): number[][] {
   const byRoot = new Map<number, number[]>();
   for (const i of subset) {
     const r = root[i]!;
@@ -94,19 +104,41 @@ export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup
     if (list) list.push(i);
     else byRoot.set(r, [i]);
   }
-  const groups: { survivor: number; group: DuplicateGroup }[] = [];
+  const lists: number[][] = [];
   for (const list of byRoot.values()) {
     if (list.length < 2) continue;
     const filled = new Map(list.map((r) => [r, filledFields(rows[r]!)]));
     list.sort((x, y) => compareSurvivor(rows[x]!, rows[y]!, filled.get(x)!, filled.get(y)!));
+    lists.push(list);
+  }
+  return lists.sort((x, y) => x[0]! - y[0]!);
+}
+
+/** The groups of `memberLists`, each member scored against its survivor by `score`. */
+export function groupsOf(rows: readonly Row[], lists: readonly number[][], score: (row: number, survivor: number) => { probability: number; evidence: string }): DuplicateGroup[] {
+  return lists.map((list) => {
     const survivor = list[0]!;
     const members = list.map((row, k) => {
       if (k === 0) return { row, score: 1, evidence: "" };
-      const s = scorePair(t, row, survivor);
+      const s = score(row, survivor);
       return { row, score: Math.round(s.probability * 1000) / 1000, evidence: s.evidence };
     });
-    groups.push({ survivor, group: { id: "G" + rows[survivor]!.clientId, members } });
-  }
-  groups.sort((x, y) => x.survivor - y.survivor);
-  return groups.map((g) => g.group);
+    return { id: "G" + rows[survivor]!.clientId, members };
+  });
+}
+
+/**
+ * Duplicate groups of 2 or more rows, ordered by their survivor's row index. Independent of row
+ * order: every step depends on row contents, file-wide counts and the seeded tie order only.
+ */
+export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup[] {
+  const n = rows.length;
+  if (n < 2) return [];
+  // The feature table lives only in this call: it is garbage as soon as the groups are built.
+  const t = buildFeatures(rows);
+  const links = scoreLinks(t);
+  if (links.li.length === 0) return [];
+  const subset = linkedRows(n, links);
+  const root = clusterLinks(t, links, tieRank(rows, opts.seed, subset), opts.cannotLink ?? []);
+  return groupsOf(rows, memberLists(rows, subset, root), (row, survivor) => scorePair(t, row, survivor));
 }
