@@ -27,6 +27,10 @@ export interface IngestOptions {
   onHalfRead?: () => void;
   /** Keep only the first rows and count the filled values of all (`inspect`; see `NormaliseContext.keepRows`). */
   keepRows?: number;
+  /** A streamed file: called with the rows so far and the share of the file read, after each batch and at the end (the list only grows). */
+  onRows?: (rows: readonly Row[], read: number) => void;
+  /** A streamed read given up for the whole-file reader: the rows given to `onRows` so far are void. */
+  onRestart?: () => void;
 }
 
 export interface Ingested {
@@ -93,6 +97,7 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
     } catch (e) {
       if (!(e instanceof NotStreamable)) throw e;
       // Something past the first chunk only the whole-file reader settles: start over with it.
+      opts.onRestart?.();
     } finally {
       cellsOwned(false);
       stream.close();
@@ -127,6 +132,7 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
       const warnings = normaliser.warningsSoFar();
       const before = warnings.length;
       normaliser.push(rules.takeAccepted());
+      opts.onRows?.(normaliser.rowsSoFar(), progress());
       detachFrom(warnings, before, rules.rejects, rejectsBefore);
       // The normalisers' per-value caches are keyed by this chunk's cells.
       clearNameCaches();
@@ -146,6 +152,7 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
   const end = rules.finish();
   normaliser.push(rules.takeAccepted());
   const norm = normaliser.finish();
+  if (streamed) opts.onRows?.(norm.rows, 1);
   const rejects = rules.rejects;
   // Ids repeated across records are known only now: rename the rows, rejects and warnings that carry one.
   const idWarnings = renameRepeated(end.repeated, norm.rows, rejects, norm.warnings, lang);

@@ -10,6 +10,7 @@ import { assignSlugs, deriveManagers, matchOwners, readManagers } from "./manage
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
 import { cannotLinkFromLocks, readLocks } from "./allocate/locks.js";
 import { findDuplicates } from "./dedupe/index.js";
+import { MatchThread } from "./dedupe/match-thread.js";
 import { mergeClients } from "./dedupe/merge.js";
 import { findConflicts } from "./dedupe/conflicts.js";
 import { runSegmenters } from "./segmenters/index.js";
@@ -162,7 +163,21 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const seed = opts.seed ?? 0;
 
   holdHeap("reading");
-  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half") });
+  // A streamed export feeds the matcher's thread as it is read (decided once its size in rows can be told). One whose
+  // rows all come at the end (people's rows join companies anywhere in the file) is matched here: nothing to overlap.
+  let matcher: MatchThread | null | undefined;
+  const onRows = (rows: readonly Row[], read: number) => {
+    if (matcher === undefined) {
+      if (rows.length === 0) return;
+      matcher = read < 1 ? MatchThread.start(rows.length / read) : null;
+    }
+    matcher?.feed(rows);
+  };
+  const onRestart = () => {
+    matcher?.stop();
+    matcher = null;
+  };
+  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half"), onRows, onRestart });
   // Reading and normalising go hand in hand over a streamed file: the read's share is this thread's time taking the reader's batches.
   stageSplit({ read: ingested.readMs }, "normalise");
   holdHeap("read");
@@ -199,7 +214,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const cannotLink = cannotLinkFromLocks(locks, rows);
 
   stage("owners");
-  const groups = findDuplicates(rows, { seed, cannotLink });
+  const groups = matcher ? await matcher.groups(rows, { seed, cannotLink }) : findDuplicates(rows, { seed, cannotLink });
   const { clients, clientOfRow } = mergeClients(rows, groups);
   stage("dedupe");
   const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));

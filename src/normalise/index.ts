@@ -344,6 +344,11 @@ export class Normaliser {
     this.filled = ctx.keepRows === undefined ? null : new Int32Array(FIELDS.length);
   }
 
+  /** The rows so far, in order (the list only grows; what the matcher reads of a row is final once it is made). */
+  rowsSoFar(): readonly Row[] {
+    return this.rows;
+  }
+
   /** The warnings so far (the caller may replace their values with copies). */
   warningsSoFar(): Warning[] {
     return this.warnings;

@@ -1,0 +1,185 @@
+// The duplicate matcher on a thread of its own, fed as a streamed export is read: the feature table (the
+// matcher's biggest step) is built beside the reading and normalising instead of after them. It gives the
+// groups `findDuplicates` gives (the same code over the same rows in the same order); where no thread can
+// run, or the thread fails, the matcher runs on this thread.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { DuplicateGroup, Row } from "../types.js";
+import { findDuplicates, groupsOf, memberLists, tieRank, type DedupeOptions } from "./index.js";
+
+// Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
+const WORKER = [new URL("./match-worker.js", import.meta.url), new URL("../../dist/dedupe/match-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
+
+/** Values per row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then the phone, e-mail and domain lists. */
+export const ROW_STRIDE = 11;
+
+/**
+ * The thread's table and its copies of the rows' match values take ~0.4 KB a row beside the rows on this thread:
+ * ~130 MB at 300k rows, which a million-row base cannot spare under 2 GB (its peak would move from the matcher
+ * to the end of the read, 1.82 -> 1.98 GiB). Past this many rows the matcher stays on this thread.
+ */
+export const MAX_ROWS = 600_000;
+
+/** Rows a `rows` message carries at most. */
+const FEED_ROWS = 8192;
+/**
+ * Rows posted and not yet taken by the thread at most (their copies wait in its queue, ~0.3 KB each): a thread that
+ * falls behind while the export is read gets the rest once the read is over, a piece at a time.
+ */
+export const MAX_BACKLOG = 32_768;
+
+export type MatchRequest =
+  | { rows: Array<string | readonly string[]> }
+  | { links: number }
+  | { rank: Int32Array; cannotLink: Array<[number, number]> }
+  | { pairs: Int32Array }
+  | { sync: true };
+export type MatchReply =
+  | { subset: number[] }
+  | { root: Int32Array }
+  | { probability: Float64Array; evidence: string[] }
+  | { synced: number }
+  | { error: string };
+
+export class MatchThread {
+  /** The last `groups` came from the thread (false: the thread failed and this one matched). */
+  onThread = false;
+  private fed = 0;
+  private failed: Error | null = null;
+  private waiting: { resolve: (r: MatchReply) => void; reject: (e: Error) => void } | null = null;
+
+  private constructor(
+    private worker: Worker | null,
+    /** [0]: rows the thread has taken. */
+    private readonly taken: Int32Array,
+    private readonly backlog: number,
+  ) {
+    // The thread keeps the process alive only while this one waits for it (a run that stops early just ends).
+    worker!.unref();
+    worker!.on("message", (m: MatchReply) => {
+      this.worker?.unref();
+      const w = this.waiting;
+      this.waiting = null;
+      if ("error" in m) this.fail(new Error(m.error), w);
+      else w?.resolve(m);
+    });
+    worker!.on("error", (e) => this.fail(e, this.waiting));
+    worker!.on("exit", (code) => this.fail(new Error(`the matcher's thread stopped (exit code ${code})`), this.waiting));
+  }
+
+  /**
+   * A matcher thread, or null where none can run (no compiled worker, SEGMENT_MATCH_THREAD=0) or none should: a
+   * base of more than MAX_ROWS rows (`rows`: as projected) is matched on this thread, after the read.
+   */
+  static start(rows = 0, backlog = MAX_BACKLOG): MatchThread | null {
+    if (process.env.SEGMENT_MATCH_THREAD === "0" || WORKER === undefined || !(rows <= MAX_ROWS)) return null;
+    try {
+      const taken = new Int32Array(new SharedArrayBuffer(4));
+      return new MatchThread(new Worker(WORKER, { workerData: { taken } }), taken, backlog);
+    } catch {
+      return null;
+    }
+  }
+
+  private fail(e: Error, w: { reject: (e: Error) => void } | null): void {
+    this.failed ??= e;
+    this.waiting = null;
+    w?.reject(e);
+  }
+
+  /** Rows posted so far. */
+  get fedRows(): number {
+    return this.fed;
+  }
+
+  /**
+   * Posts `rows[fed..]`, the rows normalised since the last call (rows never change what the matcher reads once
+   * made), as far as the backlog allows.
+   */
+  feed(rows: readonly Row[]): void {
+    while (this.worker !== null && this.failed === null && this.fed < rows.length && this.fed - Atomics.load(this.taken, 0) < this.backlog) {
+      // At most FEED_ROWS a message: a base whose rows all come at the end is not copied across in one piece.
+      const to = Math.min(rows.length, this.fed + FEED_ROWS);
+      const flat: Array<string | readonly string[]> = new Array((to - this.fed) * ROW_STRIDE);
+      let k = 0;
+      for (let i = this.fed; i < to; i++) {
+        const row = rows[i]!;
+        const v = row.values;
+        flat[k] = row.nameKey;
+        flat[k + 1] = v.address;
+        flat[k + 2] = v.tax_id;
+        flat[k + 3] = v.city;
+        flat[k + 4] = v.region;
+        flat[k + 5] = v.postal_code;
+        flat[k + 6] = v.phone;
+        flat[k + 7] = v.email;
+        flat[k + 8] = row.phones;
+        flat[k + 9] = row.emails;
+        flat[k + 10] = row.domains;
+        k += ROW_STRIDE;
+      }
+      this.fed = to;
+      this.worker.postMessage({ rows: flat } satisfies MatchRequest);
+    }
+  }
+
+  private ask(m: MatchRequest, transfer: ArrayBuffer[] = []): Promise<MatchReply> {
+    if (this.failed !== null) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker!.ref();
+      this.worker!.postMessage(m, transfer);
+    });
+  }
+
+  /** The duplicate groups of `rows` (all of them fed, or fed now); on this thread if the matcher's thread fails. */
+  async groups(rows: Row[], opts: DedupeOptions): Promise<DuplicateGroup[]> {
+    this.onThread = false;
+    try {
+      if (rows.length < 2) return [];
+      for (;;) {
+        this.feed(rows);
+        if (this.fed >= rows.length) break;
+        await this.ask({ sync: true }); // the thread has taken all it was given
+      }
+      const { subset } = (await this.ask({ links: rows.length })) as { subset: number[] };
+      if (subset.length === 0) {
+        this.onThread = true;
+        return [];
+      }
+      const rank = tieRank(rows, opts.seed, subset);
+      const { root } = (await this.ask({ rank, cannotLink: opts.cannotLink ?? [] }, [rank.buffer as ArrayBuffer])) as { root: Int32Array };
+      const lists = memberLists(rows, subset, root);
+      let count = 0;
+      for (const list of lists) count += list.length - 1;
+      const pairs = new Int32Array(count * 2);
+      let k = 0;
+      for (const list of lists) for (let m = 1; m < list.length; m++) {
+        pairs[k++] = list[m]!;
+        pairs[k++] = list[0]!;
+      }
+      const scores = (await this.ask({ pairs }, [pairs.buffer as ArrayBuffer])) as { probability: Float64Array; evidence: string[] };
+      let x = 0;
+      this.onThread = true;
+      return groupsOf(rows, lists, () => {
+        const s = { probability: scores.probability[x]!, evidence: scores.evidence[x]! };
+        x++;
+        return s;
+      });
+    } catch {
+      // A thread that fails leaves the work to this one: the same groups, later.
+      return findDuplicates(rows, opts);
+    } finally {
+      this.stop();
+    }
+  }
+
+  stop(): void {
+    const w = this.worker;
+    if (w === null) return;
+    this.worker = null;
+    w.removeAllListeners("exit");
+    void w.terminate();
+  }
+}

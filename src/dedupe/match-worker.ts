@@ -1,0 +1,67 @@
+// The matcher's thread (src/dedupe/match-thread.ts): builds the feature table from rows as a streamed export is
+// read, then scores the candidate pairs, clusters and scores each group's members when asked.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
+import { FeatureBuilder, type FeatureTable } from "./features.js";
+import { clusterLinks, linkedRows, scoreLinks, type Links } from "./index.js";
+import { ROW_STRIDE, type MatchReply, type MatchRequest } from "./match-thread.js";
+import { scorePair } from "./score.js";
+
+const port = parentPort!;
+const { taken } = workerData as { taken: Int32Array };
+
+// While the export is read, the reader and the main thread keep both cores busy: this thread takes what they leave
+// (Linux: a nice value of its own, by thread id), and runs at full speed once the read is over.
+try {
+  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (tid > 0) setPriority(tid, 19);
+} catch {
+  // Elsewhere it simply shares the cores.
+}
+let builder: FeatureBuilder | null = new FeatureBuilder();
+let table: FeatureTable | null = null;
+let links: Links | null = null;
+
+function handle(m: MatchRequest): MatchReply | null {
+  if ("rows" in m) {
+    const f = m.rows;
+    const b = builder!;
+    for (let k = 0; k < f.length; k += ROW_STRIDE) {
+      b.add(f[k] as string, f[k + 8] as string[], f[k + 6] as string, f[k + 9] as string[], f[k + 7] as string, f[k + 10] as string[], f[k + 1] as string, f[k + 2] as string, f[k + 3] as string, f[k + 4] as string, f[k + 5] as string);
+    }
+    Atomics.store(taken, 0, b.rows);
+    return null;
+  }
+  if ("sync" in m) return { synced: builder!.rows };
+  if ("links" in m) {
+    if (builder!.rows !== m.links) throw new Error(`the matcher's thread has ${builder!.rows} rows, not ${m.links}`);
+    table = builder!.finish();
+    builder = null;
+    links = scoreLinks(table);
+    return { subset: links.li.length === 0 ? [] : linkedRows(table.n, links) };
+  }
+  if ("rank" in m) {
+    const root = clusterLinks(table!, links!, m.rank, m.cannotLink);
+    links = null;
+    return { root };
+  }
+  const { pairs } = m;
+  const probability = new Float64Array(pairs.length / 2);
+  const evidence = new Array<string>(pairs.length / 2);
+  for (let x = 0; x < probability.length; x++) {
+    const s = scorePair(table!, pairs[2 * x]!, pairs[2 * x + 1]!);
+    probability[x] = s.probability;
+    evidence[x] = s.evidence;
+  }
+  return { probability, evidence };
+}
+
+port.on("message", (m: MatchRequest) => {
+  try {
+    const reply = handle(m);
+    if (reply !== null) port.postMessage(reply);
+  } catch (e) {
+    port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies MatchReply);
+  }
+});

@@ -1,0 +1,154 @@
+// The matcher on its own thread, fed as a streamed export is read, gives exactly the groups of the matcher run
+// on the main thread; a thread that fails leaves the work to the main thread, with the same groups.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { generate } from "../../scripts/gen-export.mjs";
+import { findDuplicates } from "../../src/dedupe/index.js";
+import { MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
+import { runPipeline } from "../../src/pipeline.js";
+import type { Io } from "../../src/commands/options.js";
+import type { Row } from "../../src/types.js";
+import { makeRow } from "./rows.js";
+import { syntheticRows } from "./synthetic.js";
+
+function chicagoRows(): Row[] {
+  const records = parse(readFileSync(new URL("../../fixtures/chicago-sites/sites.csv", import.meta.url)), { columns: true, bom: true }) as Record<string, string>[];
+  return records.map((r, i) =>
+    makeRow(i, r["Id"]!, { name: r["Site name"], address: r["Address"], postal_code: r["Zip"], phone: r["Phone"], website: r["Website"], email: r["Email Address"], id: r["Id"] }, "US"),
+  );
+}
+
+/** The rows fed as a streamed read feeds them: a growing list, posted every `batch` rows. */
+async function threaded(rows: Row[], batch: number, opts: Parameters<typeof findDuplicates>[1], backlog?: number) {
+  const thread = MatchThread.start(0, backlog);
+  expect(thread).not.toBeNull();
+  const growing: Row[] = [];
+  for (let i = 0; i < rows.length; i += batch) {
+    growing.push(...rows.slice(i, i + batch));
+    thread!.feed(growing);
+  }
+  const groups = await thread!.groups(growing, opts);
+  expect(thread!.onThread).toBe(true);
+  return groups;
+}
+
+describe("the matcher's thread", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("gives the main thread's groups on the Chicago sites (2,000 groups of branches, shared phones and sites)", async () => {
+    const rows = chicagoRows();
+    const expected = findDuplicates(rows, { seed: 3 });
+    expect(expected.length).toBeGreaterThan(500);
+    expect(await threaded(rows, 250, { seed: 3 })).toEqual(expected);
+  });
+
+  it("gives the main thread's groups on a synthetic Russian base, with locks keeping rows apart", async () => {
+    const { rows } = syntheticRows(4000, 5);
+    const free = findDuplicates(rows, { seed: 1 });
+    const g = free[0]!;
+    const cannotLink: Array<[number, number]> = [[g.members[0]!.row, g.members[1]!.row]];
+    const expected = findDuplicates(rows, { seed: 1, cannotLink });
+    expect(expected).not.toEqual(free);
+    expect(await threaded(rows, 333, { seed: 1, cannotLink })).toEqual(expected);
+  });
+
+  it("reads every phone and e-mail of a row, not only the first (the second one is what links these copies)", async () => {
+    const { rows, companyOf } = syntheticRows(3000, 9);
+    // Each company's phone and e-mail come second on every row; first, an office line and a mailbox of that row alone.
+    const lists = rows.map((row, i) => {
+      const phones = ["+7495" + String(1_000_000 + i), ...row.phones];
+      const emails = [`office${i}@mail.ru`, `sales@company${companyOf[i]}.ru`];
+      return { ...row, phones, emails, values: { ...row.values, phone: phones[0]!, email: emails[0]! } };
+    });
+    const expected = findDuplicates(lists, { seed: 2 });
+    // Read by their first values only, fewer copies link: the lists matter here.
+    const firstOnly = lists.map((row) => ({ ...row, phones: [row.values.phone], emails: [row.values.email] }));
+    expect(findDuplicates(firstOnly, { seed: 2 })).not.toEqual(expected);
+    expect(await threaded(lists, 700, { seed: 2 })).toEqual(expected);
+  });
+
+  it("holds back rows past its backlog while it is behind, and takes them when asked for the groups", async () => {
+    const rows = chicagoRows();
+    const expected = findDuplicates(rows, { seed: 4 });
+    const thread = MatchThread.start(0, 300)!;
+    const growing: Row[] = [];
+    for (let i = 0; i < rows.length; i += 100) {
+      growing.push(...rows.slice(i, i + 100));
+      thread.feed(growing);
+    }
+    // Fed in one synchronous go, the thread (still starting) has taken few: most rows are held back.
+    expect(thread.fedRows).toBeLessThan(rows.length / 2);
+    expect(await thread.groups(growing, { seed: 4 })).toEqual(expected);
+    expect(thread.onThread).toBe(true);
+    expect(thread.fedRows).toBe(rows.length);
+  });
+
+  it("falls back to the main thread when the thread fails (here: it was fed other rows than it is asked about)", async () => {
+    const { rows } = syntheticRows(600, 2);
+    const thread = MatchThread.start()!;
+    thread.feed(rows);
+    const fewer = rows.slice(0, 500);
+    const expected = findDuplicates(fewer, { seed: 0 });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await thread.groups(fewer, { seed: 0 })).toEqual(expected);
+    expect(thread.onThread).toBe(false);
+  });
+
+  it("is not started for a base projected past MAX_ROWS (its memory would take a million-row run past 2 GB)", () => {
+    expect(MatchThread.start(MAX_ROWS + 1)).toBeNull();
+    const small = MatchThread.start(MAX_ROWS);
+    expect(small).not.toBeNull();
+    small!.stop();
+  });
+});
+
+describe("a streamed run matches on the matcher's thread", () => {
+  const io: Io = { stdout: () => {}, stderr: () => {}, isTTY: false };
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "match-thread-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** `segment run`'s pipeline over a generated export read in 256 KB chunks; with `thread`, the matcher may take its own. */
+  async function streamedRun(file: string, thread: boolean) {
+    const saved = { chunk: process.env.SEGMENT_CHUNK_BYTES, thread: process.env.SEGMENT_MATCH_THREAD };
+    process.env.SEGMENT_CHUNK_BYTES = "262144";
+    if (thread) delete process.env.SEGMENT_MATCH_THREAD;
+    else process.env.SEGMENT_MATCH_THREAD = "0";
+    const grouped = vi.spyOn(MatchThread.prototype, "groups");
+    try {
+      const result = await runPipeline(file, { map: [], seed: 0, json: false, quiet: true, color: false, debug: false, asOf: "2026-11-01" }, io);
+      const threads = grouped.mock.contexts as MatchThread[];
+      return { result, threads: threads.length, onThread: threads.length === 1 && threads[0]!.onThread };
+    } finally {
+      grouped.mockRestore();
+      for (const [k, v] of [["SEGMENT_CHUNK_BYTES", saved.chunk], ["SEGMENT_MATCH_THREAD", saved.thread]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }
+
+  // Company exports stream their rows as they are read; amoCRM's and Odoo's hold people's rows, so theirs come at the end.
+  const dialects: Array<[string, boolean]> = [
+    ["bitrix24", true], ["1c", true], ["hubspot", true], ["salesforce", true], ["zoho", true], ["pipedrive", true], ["romania", true],
+    ["amocrm", false], ["odoo", false],
+  ];
+  it.each(dialects)("%s, 8,000 rows: the groups and decisions of the matcher on the main thread", async (dialect, overlaps) => {
+    const file = join(dir, `${dialect}.csv`);
+    generate({ rows: 8_000, seed: 5, dialect, out: file });
+    const plain = await streamedRun(file, false);
+    expect(plain.threads).toBe(0);
+    const threaded = await streamedRun(file, true);
+    // Rows that only come at the end give the thread nothing to overlap: it is not started.
+    expect(threaded.threads).toBe(overlaps ? 1 : 0);
+    expect(threaded.onThread).toBe(overlaps);
+    expect(threaded.result.groups.length).toBeGreaterThan(100);
+    expect(threaded.result.groups).toEqual(plain.result.groups);
+    expect(threaded.result.allocation.rows).toEqual(plain.result.allocation.rows);
+  });
+});
