@@ -49,23 +49,27 @@ export class MatchThread {
   private failed: Error | null = null;
   private waiting: { resolve: (r: MatchReply) => void; reject: (e: Error) => void } | null = null;
 
+  /** Null once stopped. */
+  private worker: Worker | null;
+
   private constructor(
-    private worker: Worker | null,
+    worker: Worker,
     /** [0]: rows the thread has taken. */
     private readonly taken: Int32Array,
     private readonly backlog: number,
   ) {
+    this.worker = worker;
     // The thread keeps the process alive only while this one waits for it (a run that stops early just ends).
-    worker!.unref();
-    worker!.on("message", (m: MatchReply) => {
+    worker.unref();
+    worker.on("message", (m: MatchReply) => {
       this.worker?.unref();
       const w = this.waiting;
       this.waiting = null;
       if ("error" in m) this.fail(new Error(m.error), w);
       else w?.resolve(m);
     });
-    worker!.on("error", (e) => this.fail(e, this.waiting));
-    worker!.on("exit", (code) => this.fail(new Error(`the matcher's thread stopped (exit code ${code})`), this.waiting));
+    worker.on("error", (e) => this.fail(e, this.waiting));
+    worker.on("exit", (code) => this.fail(new Error(`the matcher's thread stopped (exit code ${code})`), this.waiting));
   }
 
   /**
