@@ -79,9 +79,11 @@ describe("a run killed midway", () => {
     const before = readFileSync(join(out, "allocation.csv"));
     for (const delay of [300, 1500, 4000]) {
       const child = spawn(process.execPath, [BIN, "run", big, "-o", out, "--quiet", "--as-of", "2026-11-01"], { stdio: "ignore" });
+      // Listened for from the start: a run that finishes before the kill has exited already.
+      const exited = new Promise((r) => child.on("exit", r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       // Whatever moment it died at, the folder is the old run's or (had it finished) a whole new one.
       const now = readFileSync(join(out, "allocation.csv"));
       if (!now.equals(before)) expect(readFileSync(join(out, "summary.json"), "utf8")).toMatch(/"accepted"/);
