@@ -13,7 +13,7 @@ import { findDuplicates } from "./dedupe/index.js";
 import { MatchThread } from "./dedupe/match-thread.js";
 import { mergeClients } from "./dedupe/merge.js";
 import { findConflicts } from "./dedupe/conflicts.js";
-import { runSegmenters } from "./segmenters/index.js";
+import { runSegmenters, SegmentsAhead } from "./segmenters/index.js";
 import { allocate, type AllocationResult } from "./allocate/index.js";
 import type { SegmenterContext } from "./segmenters/define.js";
 import type { AllocateOptions, Io, ReadOptions } from "./commands/options.js";
@@ -65,6 +65,8 @@ export interface Prepared {
   clientOfRow: number[];
   mapped: Set<Field>;
   segmenterContext: SegmenterContext;
+  /** The row-wise segmenters' work done while the matcher's thread worked (`prepare`'s `ahead`), taken by `analyse`. */
+  segmentsAhead: SegmentsAhead | null;
 }
 
 export interface Analysed extends Prepared {
@@ -153,8 +155,25 @@ export function safeManagerNames(managers: Manager[]): Manager[] {
   return renamed.map((m, i) => ({ ...m, slug: slugs[i]! }));
 }
 
-/** Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. */
-export async function prepare(path: string, opts: AllocateOptions, io: Io): Promise<Prepared> {
+/** Rows the segmenters classify ahead between two turns of the event loop (a few milliseconds). */
+const AHEAD_ROWS = 1024;
+
+/** Runs `work` a piece at a time, letting the event loop turn between pieces, until `p` settles or `work` is done. */
+async function whileWaiting<T>(p: Promise<T>, work: () => boolean): Promise<T> {
+  let settled = false;
+  const done = () => {
+    settled = true;
+  };
+  p.then(done, done);
+  while (!settled && work()) await new Promise<void>((resolve) => setImmediate(resolve));
+  return p;
+}
+
+/**
+ * Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. With `ahead`
+ * (the caller goes on to `analyse`), the row-wise segmenters work while the matcher's thread does.
+ */
+export async function prepare(path: string, opts: AllocateOptions, io: Io, ahead = false): Promise<Prepared> {
   mark = performance.now();
   startProgress(opts);
   const loaded = loadConfig(opts.config);
@@ -214,13 +233,10 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
   const cannotLink = cannotLinkFromLocks(locks, rows);
 
   stage("owners");
-  const groups = matcher ? await matcher.groups(rows, { seed, cannotLink }) : findDuplicates(rows, { seed, cannotLink });
-  const { clients, clientOfRow } = mergeClients(rows, groups);
-  stage("dedupe");
   const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));
   const defaultCountry = ingested.defaultCountry;
   const segmenterContext: SegmenterContext = {
-    clients,
+    clients: [],
     asOf,
     lang,
     dialect: mapping.dialect,
@@ -228,6 +244,18 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
     territories: config.territories,
     defaultCountry,
   };
+  let groups: DuplicateGroup[];
+  let segmentsAhead: SegmentsAhead | null = null;
+  if (matcher) {
+    // While the matcher's thread works, this one classifies rows ahead with the segmenters that need no clients
+    // (SEGMENT_AHEAD=0 turns it off, to compare).
+    const matched = matcher.groups(rows, { seed, cannotLink });
+    if (ahead && process.env.SEGMENT_AHEAD !== "0") segmentsAhead = SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config));
+    groups = segmentsAhead ? await whileWaiting(matched, () => segmentsAhead!.step(AHEAD_ROWS)) : await matched;
+  } else groups = findDuplicates(rows, { seed, cannotLink });
+  const { clients, clientOfRow } = mergeClients(rows, groups);
+  segmenterContext.clients = clients;
+  stage("dedupe");
   return {
     loaded,
     config,
@@ -263,6 +291,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io): Prom
     clientOfRow,
     mapped,
     segmenterContext,
+    segmentsAhead,
   };
 }
 
@@ -291,7 +320,9 @@ export function conflictsOf(p: Prepared): { conflicts: Conflict[]; deadSoul: boo
 /** Segments and conflicts over the merged clients; with `release`, what later stages never read goes as soon as it can (`run`). */
 export async function analyse(p: Prepared, release = false): Promise<Analysed> {
   if (release) releaseMatchData(p, "dedupe");
-  const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
+  const ahead = p.segmentsAhead;
+  p.segmentsAhead = null;
+  const segments = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir, ahead);
   stage("segment");
   if (release) releaseMatchData(p, "segments");
   const { conflicts, deadSoul } = conflictsOf(p);
@@ -381,7 +412,7 @@ export function releaseMatchData(a: Prepared, after: "dedupe" | "segments" | "co
 
 /** The whole pipeline short of writing; with `release` (`run`), data goes once no later stage reads it. */
 export async function runPipeline(path: string, opts: AllocateOptions & { phases?: number }, io: Io, release = false): Promise<RunResult> {
-  const p = await prepare(path, opts, io);
+  const p = await prepare(path, opts, io, true);
   const a = await analyse(p, release);
   const maxMoves = parseMaxMoves(opts.maxMoves ?? p.config.max_moves);
   const allocation = runAllocation(a, { maxMoves, phases: opts.phases });

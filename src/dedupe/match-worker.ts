@@ -12,13 +12,17 @@ const port = parentPort!;
 const { taken } = workerData as { taken: Int32Array };
 
 // While the export is read, the reader and the main thread keep both cores busy: this thread takes what they leave
-// (Linux: a nice value of its own, by thread id), and runs at full speed once the read is over.
-try {
-  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-  if (tid > 0) setPriority(tid, 19);
-} catch {
-  // Elsewhere it simply shares the cores.
+// (Linux: a nice value of its own, by thread id). Once the read is over its work is the one the main thread waits
+// for, so it goes back to the usual priority where the system allows.
+function nice(value: number): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (tid > 0) setPriority(tid, value);
+  } catch {
+    // Elsewhere (or not allowed) it simply shares the cores.
+  }
 }
+nice(19);
 let builder: FeatureBuilder | null = new FeatureBuilder();
 let table: FeatureTable | null = null;
 let links: Links | null = null;
@@ -36,6 +40,7 @@ function handle(m: MatchRequest): MatchReply | null {
   if ("sync" in m) return { synced: builder!.rows };
   if ("links" in m) {
     if (builder!.rows !== m.links) throw new Error(`the matcher's thread has ${builder!.rows} rows, not ${m.links}`);
+    nice(0);
     table = builder!.finish();
     builder = null;
     links = scoreLinks(table);

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { describeIssue } from "../config-load.js";
 import { SegmentError } from "../errors.js";
 import type { Config } from "../schema/config.js";
-import type { Client, Field, SegmentColumn } from "../types.js";
-import type { Segmenter, SegmenterContext } from "./define.js";
+import type { Client, Field, Row, SegmentColumn } from "../types.js";
+import type { ClassifyClient, Segmenter, SegmenterContext } from "./define.js";
 import contacts from "./contacts.js";
 import geography from "./geography.js";
 import industry from "./industry.js";
@@ -90,38 +90,144 @@ function failed(l: LoadedSegmenter, what: string, e: unknown): SegmentError {
 
 const MAX_SHARED_REASONS = 100_000;
 
-/** Runs every segmenter over the merged clients; labels and reasons by client position. */
-export async function runSegmenters(clients: Client[], ctx: SegmenterContext, config: Config, configDir: string): Promise<SegmentColumn[]> {
+/**
+ * A segmenter's reasons, one instance each: they repeat (a region, a NACE class, "no activity"), and each is kept flat
+ * rather than as the concatenation it was built as.
+ */
+class ReasonPool {
+  private readonly same = new Map<string, string>();
+  share(reason: string): string {
+    const seen = this.same.get(reason);
+    if (seen !== undefined) return seen;
+    if (this.same.size >= MAX_SHARED_REASONS) return reason;
+    const flat = detach(reason);
+    this.same.set(flat, flat);
+    return flat;
+  }
+}
+
+/**
+ * Built-ins whose `create` never reads `ctx.clients` (value does: its cut-offs): a client of one row gets from them
+ * what its row alone gives.
+ */
+const ROW_WISE: ReadonlySet<AnySegmenter> = new Set([temperature, geography, industry, motivation, contacts]);
+
+/** One row-wise segmenter's work ahead: its classifier, its reasons, and each row's label and reason (undefined: not done). */
+interface Ahead {
+  classify: ClassifyClient;
+  pool: ReasonPool;
+  labels: Array<string | undefined>;
+  reasons: string[];
+}
+
+/**
+ * The row-wise built-ins run over the rows before the clients are known, each row as a client of its own, a piece at a
+ * time while the matcher's thread works (`run` on a streamed export). Most clients are one row: their labels are then
+ * ready when the clients are, and `runSegmenters` classifies only the merged clients and the rows not reached. A
+ * client of one row shares its row's values and lists (`mergeClients`), so it gets what its row got.
+ */
+export class SegmentsAhead {
+  /** Rows classified by every segmenter so far. */
+  done = 0;
+  private constructor(
+    private readonly rows: readonly Row[],
+    private readonly ahead: Map<string, Ahead>,
+  ) {}
+
+  /** Null where the config's options are wrong: `runSegmenters` then says so. */
+  static start(rows: readonly Row[], ctx: SegmenterContext, config: Config): SegmentsAhead | null {
+    const ahead = new Map<string, Ahead>();
+    try {
+      for (const segmenter of BUILT_IN_SEGMENTERS) {
+        if (!ROW_WISE.has(segmenter)) continue;
+        const classify = segmenter.create(segmenterOptions(segmenter, config.segmenters[segmenter.meta.id]), ctx) as ClassifyClient;
+        ahead.set(segmenter.meta.id, { classify, pool: new ReasonPool(), labels: new Array<string | undefined>(rows.length), reasons: new Array<string>(rows.length) });
+      }
+    } catch {
+      return null;
+    }
+    return new SegmentsAhead(rows, ahead);
+  }
+
+  /** Classifies up to `count` more rows; false once every row is done. */
+  step(count: number): boolean {
+    const { rows } = this;
+    const to = Math.min(rows.length, this.done + count);
+    for (let i = this.done; i < to; i++) {
+      const row = rows[i]!;
+      const client: Client = {
+        index: i, id: row.clientId, rows: [i], group: "", values: row.values, phones: row.phones,
+        emails: row.emails, domains: row.domains, contacts: row.contacts, tags: row.tags,
+      };
+      for (const a of this.ahead.values()) {
+        let s: { label?: unknown; reason?: unknown } | null;
+        try {
+          s = a.classify(client) as typeof s;
+        } catch {
+          continue; // left for `runSegmenters`, which reports it
+        }
+        // Anything but a label string is left for `runSegmenters` too (it checks every label).
+        if (s === null || typeof s !== "object" || typeof s.label !== "string") continue;
+        a.labels[i] = s.label;
+        a.reasons[i] = a.pool.share(typeof s.reason === "string" ? s.reason : "");
+      }
+    }
+    this.done = to;
+    return to < rows.length;
+  }
+
+  /** A segmenter's work ahead, taken once. */
+  take(id: string): Ahead | undefined {
+    const a = this.ahead.get(id);
+    this.ahead.delete(id);
+    return a;
+  }
+}
+
+/**
+ * Runs every segmenter over the merged clients; labels and reasons by client position. `ahead`: the row-wise
+ * built-ins' work done while the clients were made, from the same config and context.
+ */
+export async function runSegmenters(clients: Client[], ctx: SegmenterContext, config: Config, configDir: string, ahead?: SegmentsAhead | null): Promise<SegmentColumn[]> {
   const columns: SegmentColumn[] = [];
   const byId = new Map<string, SegmentColumn>();
   const loaded = await loadSegmenters(config, configDir, (id) => byId.get(id));
   for (const l of loaded) {
     const { meta } = l.segmenter;
-    const options = segmenterOptions(l.segmenter, config.segmenters[meta.id]);
+    const early = l.source === "built-in" ? ahead?.take(meta.id) : undefined;
     let classify: ReturnType<AnySegmenter["create"]>;
-    try {
-      classify = l.segmenter.create(options, ctx);
-    } catch (e) {
-      throw failed(l, "to start", e);
+    if (early) classify = early.classify;
+    else {
+      const options = segmenterOptions(l.segmenter, config.segmenters[meta.id]);
+      try {
+        classify = l.segmenter.create(options, ctx);
+      } catch (e) {
+        throw failed(l, "to start", e);
+      }
     }
     const closed = meta.labels === "open" ? undefined : new Set(meta.labels);
     const labels = new Array<string>(clients.length);
     const reasons = new Array<string>(clients.length);
     // Labels repeat: the last one checked against the closed set needs no second look.
     let lastGood: unknown = NOT_A_LABEL;
-    // Reasons repeat too (a region, a NACE class, "no activity"): one instance each, flat rather than the
-    // concatenation it was built as.
-    const sameReason = new Map<string, string>();
+    const pool = early?.pool ?? new ReasonPool();
     for (let i = 0; i < clients.length; i++) {
       const client = clients[i]!;
-      let seg: unknown;
-      try {
-        seg = classify(client);
-      } catch (e) {
-        throw failed(l, `on client ${client.id}`, e);
+      const only = client.rows.length === 1 ? client.rows[0]! : -1;
+      let label: unknown = only >= 0 && early ? early.labels[only] : undefined;
+      let reason: string;
+      if (label !== undefined) reason = early!.reasons[only]!;
+      else {
+        let seg: unknown;
+        try {
+          seg = classify(client);
+        } catch (e) {
+          throw failed(l, `on client ${client.id}`, e);
+        }
+        const s = seg as { label?: unknown; reason?: unknown } | null;
+        label = s && typeof s === "object" ? s.label : undefined;
+        reason = pool.share(typeof s?.reason === "string" ? s.reason : "");
       }
-      const s = seg as { label?: unknown; reason?: unknown } | null;
-      const label = s && typeof s === "object" ? s.label : undefined;
       if (label !== lastGood && (typeof label !== "string" || label === "" || (closed && !closed.has(label)))) {
         const who = l.source === "plugin" ? `Plugin ${l.origin} (segmenter "${meta.id}")` : `Segmenter "${meta.id}"`;
         const allowed = closed ? ` (its labels: ${[...closed].join(", ")})` : "";
@@ -132,13 +238,6 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
       }
       lastGood = label;
       labels[i] = label as string;
-      let reason = typeof s!.reason === "string" ? s!.reason : "";
-      const seen = sameReason.get(reason);
-      if (seen !== undefined) reason = seen;
-      else if (sameReason.size < MAX_SHARED_REASONS) {
-        reason = detach(reason);
-        sameReason.set(reason, reason);
-      }
       reasons[i] = reason;
     }
     const col: SegmentColumn = { id: meta.id, labels, reasons };

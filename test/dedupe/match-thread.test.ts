@@ -149,6 +149,8 @@ describe("a streamed run matches on the matcher's thread", () => {
     expect(threaded.onThread).toBe(overlaps);
     expect(threaded.result.groups.length).toBeGreaterThan(100);
     expect(threaded.result.groups).toEqual(plain.result.groups);
+    // With the thread, the row-wise segmenters work while it does: the same labels and reasons.
+    expect(threaded.result.segments).toEqual(plain.result.segments);
     expect(threaded.result.allocation.rows).toEqual(plain.result.allocation.rows);
   });
 });
