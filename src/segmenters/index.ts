@@ -89,19 +89,30 @@ function failed(l: LoadedSegmenter, what: string, e: unknown): SegmentError {
 }
 
 const MAX_SHARED_REASONS = 100_000;
+/** Reasons a pool looks at before it decides whether pooling pays. */
+const POOL_TRIAL = 4096;
 
 /**
  * A segmenter's reasons, one instance each: they repeat (a region, a NACE class, "no activity"), and each is kept flat
  * rather than as the concatenation it was built as.
  */
 class ReasonPool {
-  private readonly same = new Map<string, string>();
+  private same: Map<string, string> | null = new Map();
+  private asked = 0;
+  private hits = 0;
   share(reason: string): string {
-    const seen = this.same.get(reason);
-    if (seen !== undefined) return seen;
-    if (this.same.size >= MAX_SHARED_REASONS) return reason;
+    const same = this.same;
+    if (same === null) return reason;
+    const seen = same.get(reason);
+    if (seen !== undefined) {
+      this.hits++;
+      return seen;
+    }
+    // A segmenter whose reasons hardly repeat (value's name each client's figure and rank) is not pooled.
+    if (++this.asked === POOL_TRIAL && this.hits < POOL_TRIAL / 8) this.same = null;
+    if (same.size >= MAX_SHARED_REASONS) return reason;
     const flat = detach(reason);
-    this.same.set(flat, flat);
+    same.set(flat, flat);
     return flat;
   }
 }

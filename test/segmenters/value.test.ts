@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import value from "../../src/segmenters/value.js";
+import value, { byFigure } from "../../src/segmenters/value.js";
 import { makeClient, testSegmenter } from "../../src/segmenters/tester.js";
 // Nine figures summing to 1000: 500 + 200 + 100 reach 80% (A); + 50 + 50 + 40 + 30 reach 97% (B), since 940 is short of 950.
 // Ten clients whose won revenue sums to 1000: 500 + 200 + 100 reach 80%, then 50 + 50 + 40 reach 95% (not before 50 + 50 + 40 = 140 > 150? no: 50+50+40 = 140 → 94%, +30 → 97%).
@@ -86,5 +87,24 @@ describe("value (ABC)", () => {
     for (const id of ["a", "b", "c", "d"]) expect(reversed!.get(id)).toEqual(half!.get(id));
     expect(value.options.safeParse({ a: 0.9, b: 0.2 }).success).toBe(false);
     expect(value.options.safeParse({}).data).toEqual({ a: 0.8, b: 0.15 });
+  });
+});
+
+describe("byFigure", () => {
+  it("orders as the stable comparator sort does: largest figure first, ties by the tie order, equal ties by position", () => {
+    // Few distinct figures and ids (many ties and equal ids), or many; positions ascending, possibly with gaps.
+    const entry = fc.record({ v: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.double({ min: 0.5, max: 1e9, noNaN: true })), id: fc.integer({ min: 0, max: 6 }), skip: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 300 }), (entries) => {
+        const vals = new Float64Array(entries.map((e) => e.v));
+        const ids = entries.map((e) => e.id);
+        const order = entries.flatMap((e, i) => (e.skip ? [] : [i]));
+        const tie = (x: number, y: number) => ids[x]! - ids[y]!;
+        const expected = order.slice().sort((x, y) => vals[y]! - vals[x]! || tie(x, y));
+        byFigure(order, vals, tie);
+        expect(order).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
