@@ -51,6 +51,8 @@ export type Sink = (chunk: Uint8Array) => void;
 const BUFFER_BYTES = 1 << 20;
 const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 const LABEL_CACHE = 100_000;
+/** Labels a column writes before it decides whether caching pays. */
+const LABEL_TRIAL = 2048;
 /** A label met once: encoded and cached only when it comes again. */
 const SEEN_ONCE = new Uint8Array(0);
 
@@ -72,8 +74,11 @@ export class CsvWriter {
    * Labels by column: a column's few labels stay in a small map, apart from a column of reasons that nearly never
    * repeat; LABEL_CACHE entries in all.
    */
-  private readonly caches: Array<Map<string, Uint8Array>> = [];
+  private readonly caches: Array<Map<string, Uint8Array> | null> = [];
   private cached = 0;
+  /** By column: labels written, and those not found in the cache (null cache: the column gave up caching). */
+  private readonly asked: number[] = [];
+  private readonly misses: number[] = [];
 
   constructor(
     header: readonly string[],
@@ -140,9 +145,20 @@ export class CsvWriter {
    * from then on; one seen once (a reason naming a client's own figures) is written as it is.
    */
   label(v: string): this {
-    const cache = (this.caches[this.column + 1] ??= new Map());
+    const column = this.column + 1;
+    let cache = this.caches[column];
+    if (cache === null) return this.cell(v);
+    cache ??= this.startCache(column);
+    if (++this.asked[column]! === LABEL_TRIAL && LABEL_TRIAL - this.misses[column]! < LABEL_TRIAL / 8) {
+      // A column whose values hardly repeat (a reason naming each client's rank) stops caching, leaving the room to
+      // the columns that do repeat.
+      this.cached -= cache.size;
+      this.caches[column] = null;
+      return this.cell(v);
+    }
     const b = cache.get(v);
     if (b === undefined || b === SEEN_ONCE) {
+      this.misses[column]!++;
       const s = encodeCell(v, this.delimiterCode);
       if (this.cached < LABEL_CACHE) {
         if (b === undefined) this.cached++;
@@ -161,6 +177,13 @@ export class CsvWriter {
     else buf.set(b, pos);
     this.pos = pos + n;
     return this;
+  }
+
+  private startCache(column: number): Map<string, Uint8Array> {
+    const cache = new Map<string, Uint8Array>();
+    this.caches[column] = cache;
+    this.asked[column] = this.misses[column] = 0;
+    return cache;
   }
 
   cell(v: Cell): this {

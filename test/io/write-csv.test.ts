@@ -63,6 +63,28 @@ describe("CsvWriter", () => {
     expect(back[2]![1]).toBe(long);
   });
 
+  it("stops caching a label column whose values hardly repeat, keeps the others, and writes the same bytes", () => {
+    const rows: Cell[][] = [];
+    for (let i = 0; i < 5000; i++) {
+      // value_reason-like (unique: the rank), temperature-like (three labels), a reason of fifty values.
+      rows.push([String(i), `годовой оборот ${1000 + (i % 7)}: место ${i + 1} из 5000`, ["hot", "warm", "cold"][i % 3]!, `note ${i % 50}`]);
+    }
+    const header = ["client_id", "value_reason", "temperature", "note"];
+    const parts: Buffer[] = [];
+    const w = new CsvWriter(header, ";", (c) => parts.push(Buffer.from(c)), 4096);
+    for (const row of rows) {
+      w.cell(row[0]!);
+      for (let k = 1; k < 4; k++) w.label(row[k] as string);
+      w.end();
+    }
+    w.flush();
+    expect(Buffer.concat(parts).toString("utf8")).toBe(reference(header, rows, ";"));
+    const caches = (w as unknown as { caches: Array<Map<string, Uint8Array> | null> }).caches;
+    expect(caches[1]).toBeNull();
+    expect(caches[2]!.size).toBe(3);
+    expect(caches[3]).not.toBeNull();
+  });
+
   it("builds small files as a string (toCsv) with the BOM and formula-safe cells", () => {
     expect(toCsv(["name", "capacity"], [["=cmd", 5], ["Иванов Сергей", 1.25]])).toBe("\ufeffname,capacity\n'=cmd,5\nИванов Сергей,1.25\n");
   });
