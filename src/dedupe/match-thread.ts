@@ -11,15 +11,8 @@ import { findDuplicates, groupsOf, memberLists, tieRank, type DedupeOptions } fr
 // Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
 const WORKER = [new URL("./match-worker.js", import.meta.url), new URL("../../dist/dedupe/match-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
 
-/**
- * A `rows` message carries its rows' values as one text, joined by SEPARATOR (one string crosses threads as one copy;
- * eleven values and three lists per row each crossing on its own cost the main thread ~0.5 s at 300k rows): per row
- * FIXED values (name key, address, tax id, city, region, postal code, phone, e-mail), then its phones, e-mails and
- * domains, as many as `lists` counts (three numbers a row). A value holding SEPARATOR makes more parts than
- * counted: the thread then fails and the main thread matches.
- */
-export const SEPARATOR = "\u0000";
-export const FIXED = 8;
+/** Values per row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then the phone, e-mail and domain lists. */
+export const ROW_STRIDE = 11;
 
 /**
  * The thread's table and its copies of the rows' match values take ~0.4 KB a row beside the rows on this thread:
@@ -37,7 +30,7 @@ const FEED_ROWS = 8192;
 export const MAX_BACKLOG = 32_768;
 
 export type MatchRequest =
-  | { text: string; lists: Int32Array }
+  | { rows: Array<string | readonly string[]> }
   | { links: number }
   | { rank: Int32Array; cannotLink: Array<[number, number]> }
   | { pairs: Int32Array }
@@ -112,24 +105,26 @@ export class MatchThread {
     while (this.worker !== null && this.failed === null && this.fed < rows.length && this.fed - Atomics.load(this.taken, 0) < this.backlog) {
       // At most FEED_ROWS a message: a base whose rows all come at the end is not copied across in one piece.
       const to = Math.min(rows.length, this.fed + FEED_ROWS);
-      const parts: string[] = [];
-      const lists = new Int32Array((to - this.fed) * 3);
+      const flat: Array<string | readonly string[]> = new Array((to - this.fed) * ROW_STRIDE);
       let k = 0;
       for (let i = this.fed; i < to; i++) {
         const row = rows[i]!;
         const v = row.values;
-        parts.push(row.nameKey, v.address, v.tax_id, v.city, v.region, v.postal_code, v.phone, v.email);
-        const { phones, emails, domains } = row;
-        lists[k] = phones.length;
-        lists[k + 1] = emails.length;
-        lists[k + 2] = domains.length;
-        k += 3;
-        for (let j = 0; j < phones.length; j++) parts.push(phones[j]!);
-        for (let j = 0; j < emails.length; j++) parts.push(emails[j]!);
-        for (let j = 0; j < domains.length; j++) parts.push(domains[j]!);
+        flat[k] = row.nameKey;
+        flat[k + 1] = v.address;
+        flat[k + 2] = v.tax_id;
+        flat[k + 3] = v.city;
+        flat[k + 4] = v.region;
+        flat[k + 5] = v.postal_code;
+        flat[k + 6] = v.phone;
+        flat[k + 7] = v.email;
+        flat[k + 8] = row.phones;
+        flat[k + 9] = row.emails;
+        flat[k + 10] = row.domains;
+        k += ROW_STRIDE;
       }
       this.fed = to;
-      this.worker.postMessage({ text: parts.join(SEPARATOR), lists } satisfies MatchRequest, [lists.buffer as ArrayBuffer]);
+      this.worker.postMessage({ rows: flat } satisfies MatchRequest);
     }
   }
 

@@ -5,7 +5,7 @@ import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { FeatureBuilder, type FeatureTable } from "./features.js";
 import { clusterLinks, linkedRows, scoreLinks, type Links } from "./index.js";
-import { FIXED, SEPARATOR, type MatchReply, type MatchRequest } from "./match-thread.js";
+import { ROW_STRIDE, type MatchReply, type MatchRequest } from "./match-thread.js";
 import { scorePair } from "./score.js";
 
 const port = parentPort!;
@@ -23,28 +23,16 @@ function nice(value: number): void {
   }
 }
 nice(19);
-const NONE: string[] = [];
 let builder: FeatureBuilder | null = new FeatureBuilder();
 let table: FeatureTable | null = null;
 let links: Links | null = null;
 
 function handle(m: MatchRequest): MatchReply | null {
-  if ("text" in m) {
-    const { lists } = m;
-    const f = m.text.split(SEPARATOR);
-    let expected = 0;
-    for (let k = 0; k < lists.length; k++) expected += lists[k]!;
-    expected += (lists.length / 3) * FIXED;
-    if (f.length !== expected) throw new Error(`a batch of ${lists.length / 3} rows has ${f.length} values, not ${expected} (a value holds the separator)`);
+  if ("rows" in m) {
+    const f = m.rows;
     const b = builder!;
-    const list = (at: number, n: number): string[] => (n === 0 ? NONE : f.slice(at, at + n));
-    let at = 0;
-    for (let k = 0; k < lists.length; k += 3) {
-      const phones = list(at + FIXED, lists[k]!);
-      const emails = list(at + FIXED + lists[k]!, lists[k + 1]!);
-      const domains = list(at + FIXED + lists[k]! + lists[k + 1]!, lists[k + 2]!);
-      b.add(f[at]!, phones, f[at + 6]!, emails, f[at + 7]!, domains, f[at + 1]!, f[at + 2]!, f[at + 3]!, f[at + 4]!, f[at + 5]!);
-      at += FIXED + lists[k]! + lists[k + 1]! + lists[k + 2]!;
+    for (let k = 0; k < f.length; k += ROW_STRIDE) {
+      b.add(f[k] as string, f[k + 8] as string[], f[k + 6] as string, f[k + 9] as string[], f[k + 7] as string, f[k + 10] as string[], f[k + 1] as string, f[k + 2] as string, f[k + 3] as string, f[k + 4] as string, f[k + 5] as string);
     }
     Atomics.store(taken, 0, b.rows);
     return null;

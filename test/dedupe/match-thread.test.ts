@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../scripts/gen-export.mjs";
 import { findDuplicates } from "../../src/dedupe/index.js";
-import { MatchThread, MAX_ROWS, SEPARATOR } from "../../src/dedupe/match-thread.js";
+import { MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
 import { runPipeline } from "../../src/pipeline.js";
 import type { Io } from "../../src/commands/options.js";
 import type { Row } from "../../src/types.js";
@@ -94,17 +94,6 @@ describe("the matcher's thread", () => {
     const expected = findDuplicates(fewer, { seed: 0 });
     expect(expected.length).toBeGreaterThan(0);
     expect(await thread.groups(fewer, { seed: 0 })).toEqual(expected);
-    expect(thread.onThread).toBe(false);
-  });
-
-  it("falls back to the main thread when a value holds the separator its batches are joined with", async () => {
-    const { rows } = syntheticRows(600, 4);
-    const odd = rows.map((row, i) => (i === 77 ? { ...row, values: { ...row.values, address: row.values.address + SEPARATOR + "корп. 2" } } : row));
-    const expected = findDuplicates(odd, { seed: 0 });
-    expect(expected.length).toBeGreaterThan(0);
-    const thread = MatchThread.start()!;
-    thread.feed(odd);
-    expect(await thread.groups(odd, { seed: 0 })).toEqual(expected);
     expect(thread.onThread).toBe(false);
   });
 
