@@ -123,12 +123,23 @@ class ReasonPool {
  */
 const ROW_WISE: ReadonlySet<AnySegmenter> = new Set([temperature, geography, industry, motivation, contacts]);
 
-/** One row-wise segmenter's work ahead: its classifier, its reasons, and each row's label and reason (undefined: not done). */
+/**
+ * One row-wise segmenter's work ahead: its classifier, its reasons, and each row's label (by number: 0 for a row not
+ * done, else one more than the label's place in `names`) and reason.
+ */
 interface Ahead {
   classify: ClassifyClient;
   pool: ReasonPool;
-  labels: Array<string | undefined>;
+  codes: Uint8Array;
+  names: string[];
+  codeOf: Map<string, number>;
   reasons: string[];
+}
+
+/** A row's label as the segmenter gave it ahead, or undefined where it was not done. */
+function labelAhead(a: Ahead, row: number): string | undefined {
+  const code = a.codes[row]!;
+  return code === 0 ? undefined : a.names[code - 1];
 }
 
 /**
@@ -152,7 +163,7 @@ export class SegmentsAhead {
       for (const segmenter of BUILT_IN_SEGMENTERS) {
         if (!ROW_WISE.has(segmenter)) continue;
         const classify = segmenter.create(segmenterOptions(segmenter, config.segmenters[segmenter.meta.id]), ctx) as ClassifyClient;
-        ahead.set(segmenter.meta.id, { classify, pool: new ReasonPool(), labels: new Array<string | undefined>(rows.length), reasons: new Array<string>(rows.length) });
+        ahead.set(segmenter.meta.id, { classify, pool: new ReasonPool(), codes: new Uint8Array(rows.length), names: [], codeOf: new Map(), reasons: new Array<string>(rows.length) });
       }
     } catch {
       return null;
@@ -164,12 +175,18 @@ export class SegmentsAhead {
   step(count: number): boolean {
     const { rows } = this;
     const to = Math.min(rows.length, this.done + count);
+    // One client object for every row, refilled: classifiers are pure and keep nothing of the client they are given.
+    const client: Client = { index: 0, id: "", rows: [0], group: "", values: rows[0]!.values, phones: [], emails: [], domains: [], contacts: [], tags: [] };
     for (let i = this.done; i < to; i++) {
       const row = rows[i]!;
-      const client: Client = {
-        index: i, id: row.clientId, rows: [i], group: "", values: row.values, phones: row.phones,
-        emails: row.emails, domains: row.domains, contacts: row.contacts, tags: row.tags,
-      };
+      client.index = client.rows[0] = i;
+      client.id = row.clientId;
+      client.values = row.values;
+      client.phones = row.phones;
+      client.emails = row.emails;
+      client.domains = row.domains;
+      client.contacts = row.contacts;
+      client.tags = row.tags;
       for (const a of this.ahead.values()) {
         let s: { label?: unknown; reason?: unknown } | null;
         try {
@@ -177,9 +194,15 @@ export class SegmentsAhead {
         } catch {
           continue; // left for `runSegmenters`, which reports it
         }
-        // Anything but a label string is left for `runSegmenters` too (it checks every label).
+        // Anything but a label string is left for `runSegmenters` too (it checks every label), and so is a label
+        // past the 255 a row's code can name.
         if (s === null || typeof s !== "object" || typeof s.label !== "string") continue;
-        a.labels[i] = s.label;
+        let code = a.codeOf.get(s.label);
+        if (code === undefined) {
+          if (a.names.length === 255) continue;
+          a.codeOf.set(s.label, (code = a.names.push(s.label)));
+        }
+        a.codes[i] = code;
         a.reasons[i] = a.pool.share(typeof s.reason === "string" ? s.reason : "");
       }
     }
@@ -225,7 +248,7 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
     for (let i = 0; i < clients.length; i++) {
       const client = clients[i]!;
       const only = client.rows.length === 1 ? client.rows[0]! : -1;
-      let label: unknown = only >= 0 && early ? early.labels[only] : undefined;
+      let label: unknown = only >= 0 && early ? labelAhead(early, only) : undefined;
       let reason: string;
       if (label !== undefined) reason = early!.reasons[only]!;
       else {

@@ -50,8 +50,8 @@ describe("segmenters run ahead over rows", () => {
     const single = p.clients.filter((c) => c.rows.length === 1);
     const hot = single.find((c) => c.values.deals_won !== "" && Number(c.values.deals_won) > 0)!;
     const cold = single.find((c) => c.values.deals_won === "" && c.values.activity_count === "" && c.values.last_activity_at === "")!;
-    const early = (ahead as unknown as { ahead: Map<string, { labels: string[] }> }).ahead.get("temperature")!;
-    [early.labels[hot.rows[0]!], early.labels[cold.rows[0]!]] = [early.labels[cold.rows[0]!]!, early.labels[hot.rows[0]!]!];
+    const early = (ahead as unknown as { ahead: Map<string, { codes: Uint8Array }> }).ahead.get("temperature")!;
+    [early.codes[hot.rows[0]!], early.codes[cold.rows[0]!]] = [early.codes[cold.rows[0]!]!, early.codes[hot.rows[0]!]!];
     const columns = await runSegmenters(p.clients, p.segmenterContext, config, p.configDir, ahead);
     const t = columns.find((c) => c.id === "temperature")!;
     expect(t.labels[hot.index]).not.toBe("hot");
