@@ -108,7 +108,7 @@ class ReasonPool {
       this.hits++;
       return seen;
     }
-    // A segmenter whose reasons hardly repeat (value's name each client's figure and rank) is not pooled.
+    // A segmenter whose reasons hardly repeat (value's name each client's figure and rank) stops pooling them.
     if (++this.asked === POOL_TRIAL && this.hits < POOL_TRIAL / 8) this.same = null;
     if (same.size >= MAX_SHARED_REASONS) return reason;
     const flat = detach(reason);
@@ -175,6 +175,7 @@ export class SegmentsAhead {
   step(count: number): boolean {
     const { rows } = this;
     const to = Math.min(rows.length, this.done + count);
+    if (to === this.done) return false;
     // One client object for every row, refilled: classifiers are pure and keep nothing of the client they are given.
     const client: Client = { index: 0, id: "", rows: [0], group: "", values: rows[0]!.values, phones: [], emails: [], domains: [], contacts: [], tags: [] };
     for (let i = this.done; i < to; i++) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import type { Io } from "../../src/commands/options.js";
 import { prepare, segmenterConfig, type Prepared } from "../../src/pipeline.js";
+import { configSchema } from "../../src/schema/config.js";
 import { runSegmenters, SegmentsAhead } from "../../src/segmenters/index.js";
 import temperature from "../../src/segmenters/temperature.js";
 import type { Segment } from "../../src/types.js";
@@ -39,6 +40,12 @@ describe("segmenters run ahead over rows", () => {
     expect(p.clients.length).toBeLessThan(p.rows.length);
     const plain = await runSegmenters(p.clients, p.segmenterContext, segmenterConfig(p.config), p.configDir);
     for (const share of [0, 0.5, 1]) expect(await withAhead(p, share)).toEqual(plain);
+  });
+
+  it("has nothing to do on no rows", () => {
+    const ahead = SegmentsAhead.start([], { clients: [], asOf: "2026-11-01", lang: "ru", dialect: "generic", mapped: new Set(), territories: {}, defaultCountry: "RU" }, configSchema.parse({}))!;
+    expect(ahead.step(1024)).toBe(false);
+    expect(ahead.done).toBe(0);
   });
 
   it("uses the rows' labels: a single-row client's label is the one its row got ahead", async () => {
