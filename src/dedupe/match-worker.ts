@@ -12,8 +12,8 @@ const port = parentPort!;
 const { taken } = workerData as { taken: Int32Array };
 
 // While the export is read, the reader and the main thread keep both cores busy: this thread takes what they leave
-// (Linux: a nice value of its own, by thread id). Once the read is over its work is the one the main thread waits
-// for, so it goes back to the usual priority where the system allows.
+// (Linux: a nice value of its own, by thread id). Once the read is over its work (the rows still waiting, then the
+// pairs) is the one the main thread waits for, so it goes back to the usual priority where the system allows.
 function nice(value: number): void {
   try {
     const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
@@ -23,12 +23,20 @@ function nice(value: number): void {
   }
 }
 nice(19);
+let hurried = false;
+/** Back to nice 0 once the main thread says the read is over (`taken[1]`), before the rows still waiting. */
+function hurry(): void {
+  if (hurried || Atomics.load(taken, 1) === 0) return;
+  hurried = true;
+  nice(0);
+}
 let builder: FeatureBuilder | null = new FeatureBuilder();
 let table: FeatureTable | null = null;
 let links: Links | null = null;
 
 function handle(m: MatchRequest): MatchReply | null {
   if ("rows" in m) {
+    hurry();
     const f = m.rows;
     const b = builder!;
     for (let k = 0; k < f.length; k += ROW_STRIDE) {
@@ -40,7 +48,7 @@ function handle(m: MatchRequest): MatchReply | null {
   if ("sync" in m) return { synced: builder!.rows };
   if ("links" in m) {
     if (builder!.rows !== m.links) throw new Error(`the matcher's thread has ${builder!.rows} rows, not ${m.links}`);
-    nice(0);
+    hurry();
     table = builder!.finish();
     builder = null;
     links = scoreLinks(table);
