@@ -149,8 +149,14 @@ export class Interner {
   private full = new Int32Array(512);
   private hashes = new Int32Array(512).fill(-1);
   private readonly base: number;
+  /**
+   * A blocking key's interner (one with a prefix) hashes each new value as it comes: built on the matcher's thread
+   * while the export is read, that work is then done before blocking starts.
+   */
+  private readonly eager: boolean;
   constructor(prefix = "") {
     this.base = fnv1a(prefix);
+    this.eager = prefix !== "";
   }
   id(value: string): number {
     const h = fnv1a(value) | 0;
@@ -173,6 +179,7 @@ export class Interner {
       this.hashes = hashes;
     }
     this.full[id] = h;
+    if (this.eager) this.hashes[id] = fnv1a(value, this.base) >>> 1;
     if (id * 2 >= this.slots.length) {
       // Grow to keep the table at most half full; every slot is re-placed by its stored hash.
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
@@ -269,9 +276,12 @@ export class TailInterner {
     for (let i = 0; i < 7; i++) key = key * 10 + (tail.charCodeAt(i) - 48);
     return this.idOf(key);
   }
-  /** The tail as its number, 0..9999999. */
+  /** The tail as its number, 0..9999999; a new tail's blocking hash is made at once (see Interner). */
   idOf(key: number): number {
-    return this.ids.id(key);
+    const known = this.ids.count;
+    const id = this.ids.id(key);
+    if (id === known) this.hash(id);
+    return id;
   }
   value(id: number): string {
     return String(this.ids.keys[id]!).padStart(7, "0");
@@ -619,7 +629,9 @@ export class FeatureBuilder {
     this.addrOf.push(a);
     if (this.addrKey.data[a]! >= 0) this.addrCounter.add(this.addrKey.data[a]!, fp);
 
-    this.tax.push(taxId === "" ? "" : taxKey(taxId));
+    const tax = taxId === "" ? "" : taxKey(taxId);
+    this.tax.push(tax);
+    if (tax !== "") this.taxes.id(tax); // interned in row order, as blocking would
     this.city.push(foldedId(city, this.cityOfRaw, this.cities, false));
     this.region.push(foldedId(region, this.regionOfRaw, this.regions, false));
     this.postal.push(foldedId(postal, this.postalOfRaw, this.postals, true));

@@ -3,11 +3,35 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Interner, PhoneInterner, TailInterner, phoneKey, phoneTail } from "../../src/dedupe/features.js";
+import { fnv1a } from "../../src/dedupe/strings.js";
 
 const phone = fc.oneof(
   fc.stringMatching(/^\+?[0-9 ()-]{0,18}$/),
   fc.constantFrom("+7 (343) 123-45-67", "8 912 345-67-89", "0722 123 456", "+40 21 555 0100", "(415) 555-2671", "12-34", "n/a", "000-0000", "+1 800 000 0007 ext. 12"),
 );
+
+describe("blocking hashes", () => {
+  it("are what blocking asks of a value, whether made as it is interned (a key's prefix) or when asked", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 12 }), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 9_999_999 }), { maxLength: 40 }), (words, keys) => {
+        const eager = new Interner("w:");
+        const plain = new Interner();
+        for (const w of words) {
+          const id = eager.id(w);
+          expect(plain.id(w)).toBe(id);
+          expect(eager.hash(id)).toBe(fnv1a(w, fnv1a("w:")) >>> 1);
+          expect(plain.hash(id)).toBe(fnv1a(w) >>> 1);
+        }
+        const tails = new TailInterner();
+        for (const k of keys) {
+          const id = tails.idOf(k);
+          expect(tails.hash(id)).toBe(fnv1a(String(k).padStart(7, "0"), fnv1a("p:")) >>> 1);
+        }
+      }),
+      { numRuns: 200, seed: 20261127 },
+    );
+  });
+});
 
 describe("numeric interners", () => {
   it("PhoneInterner: the ids, keys and tails of an Interner of phoneKey", () => {
