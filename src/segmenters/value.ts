@@ -62,13 +62,12 @@ function compareIds(xId: string, xn: number, yId: string, yn: number): number {
 export function byFigure(order: number[], vals: Float64Array, tie: (x: number, y: number) => number): void {
   const m = order.length;
   if (m < 2) return;
-  const sorted = new Float64Array(m);
-  for (let k = 0; k < m; k++) sorted[k] = vals[order[k]!]!;
-  sorted.sort();
-  // The distinct figures, largest first.
-  let u = 0;
   const distinct = new Float64Array(m);
-  for (let k = m - 1; k >= 0; k--) if (u === 0 || sorted[k] !== distinct[u - 1]) distinct[u++] = sorted[k]!;
+  for (let k = 0; k < m; k++) distinct[k] = -vals[order[k]!]!;
+  distinct.sort();
+  // The distinct figures, largest first (negated, sorted ascending, then turned back in place).
+  let u = 0;
+  for (let k = 0; k < m; k++) if (u === 0 || -distinct[k]! !== distinct[u - 1]) distinct[u++] = -distinct[k]!;
   // Each position's bucket (binary search over the descending figures), then the buckets' starts.
   const bucket = new Int32Array(m);
   const start = new Int32Array(u + 1);
@@ -86,12 +85,12 @@ export function byFigure(order: number[], vals: Float64Array, tie: (x: number, y
   }
   for (let b = 0; b < u; b++) start[b + 1]! += start[b]!;
   const at = start.slice(0, u);
-  const out = new Array<number>(m);
+  const out = new Int32Array(m);
   // Positions enter their bucket in their current order: a bucket of equal figures is then sorted stably by `tie`.
   for (let k = 0; k < m; k++) out[at[bucket[k]!]!++] = order[k]!;
   for (let b = 0; b < u; b++) {
     if (start[b + 1]! - start[b]! < 2) continue;
-    const tied = out.slice(start[b]!, start[b + 1]!).sort(tie);
+    const tied = Array.from(out.subarray(start[b]!, start[b + 1]!)).sort(tie);
     for (let k = 0; k < tied.length; k++) out[start[b]! + k] = tied[k]!;
   }
   for (let k = 0; k < m; k++) order[k] = out[k]!;
