@@ -43,10 +43,9 @@ export function candidatePairs(t: FeatureTable): Float64Array {
   const wordHash = new Float64Array(t.vocab.size);
   for (let id = 0; id < wordHash.length; id++) wordHash[id] = t.vocab.values[id]!.length >= 2 ? t.vocab.hash(id) : -1;
 
-  // Each row's tax id hash, once (a row's own value: not interned by the feature table).
-  const taxIds = t.taxes;
+  // Each row's tax id hash, once.
   const taxHash = new Float64Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (t.tax[i] !== "") taxHash[i] = taxIds.hash(taxIds.id(t.tax[i]!));
+  for (let i = 0; i < n; i++) if (t.taxOf[i]! >= 0) taxHash[i] = t.taxes.hash(t.taxOf[i]!);
 
   // The keys are counted first: at a million rows the list is ~80 MB, and growing it by doubling would hold
   // three times that for a moment. The count reads the same conditions as the fill below, without the hashes.

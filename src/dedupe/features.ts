@@ -449,6 +449,8 @@ export interface FeatureTable {
   affixPrefix: Interner;
   affixSuffix: Interner;
   taxes: Interner;
+  /** Per row: its tax id's id in `taxes`, -1 without one. */
+  taxOf: Int32Array;
   /** Phone digit keys (the last 10 digits, 7..10 long) per row; `phoneTail[key]` is the 7-digit tail's id in `tails`. */
   phoneStart: Int32Array;
   phoneIds: Int32Array;
@@ -542,6 +544,7 @@ export class FeatureBuilder {
   private readonly postals = new Interner();
 
   private readonly tax: string[] = [];
+  private readonly taxOf = new IntList();
   private readonly nameOf = new IntList();
   private readonly nameIndex = new Interner();
   private readonly nameStart = new IntList();
@@ -631,7 +634,7 @@ export class FeatureBuilder {
 
     const tax = taxId === "" ? "" : taxKey(taxId);
     this.tax.push(tax);
-    if (tax !== "") this.taxes.id(tax); // interned in row order, as blocking would
+    this.taxOf.push(tax === "" ? -1 : this.taxes.id(tax));
     this.city.push(foldedId(city, this.cityOfRaw, this.cities, false));
     this.region.push(foldedId(region, this.regionOfRaw, this.regions, false));
     this.postal.push(foldedId(postal, this.postalOfRaw, this.postals, true));
@@ -716,7 +719,7 @@ export class FeatureBuilder {
     return {
       n, tax: this.tax, nameOf: this.nameOf.done(), nameStart: nameStart.done(), nameTok: nameTok.done(), fingerprint: this.fingerprint.done(),
       prefix: this.prefix.done(), suffix: this.suffix.done(), weightSum, vocab: this.vocab, idf, fingerprints: this.fingerprints,
-      affixPrefix: this.affixPrefix, affixSuffix: this.affixSuffix, taxes: this.taxes, phoneStart: this.phoneStart.done(),
+      affixPrefix: this.affixPrefix, affixSuffix: this.affixSuffix, taxes: this.taxes, taxOf: this.taxOf.done(), phoneStart: this.phoneStart.done(),
       phoneIds: this.phoneIds.done(), phones: this.phones, phoneTail: this.phoneTailOf.done(), tails: this.tails,
       emailStart: this.emailStart.done(), emailIds: this.emailIds.done(), emails: this.emails, domainStart: this.domainStart.done(),
       domainIds: this.domainIds.done(), domains: this.domains, addrOf: this.addrOf.done(), house: this.house.done(),
