@@ -252,7 +252,11 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io, ahead
     const matched = matcher.groups(rows, { seed, cannotLink });
     if (ahead && process.env.SEGMENT_AHEAD !== "0") segmentsAhead = SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config));
     groups = segmentsAhead ? await whileWaiting(matched, () => segmentsAhead!.step(AHEAD_ROWS)) : await matched;
-  } else groups = findDuplicates(rows, { seed, cannotLink });
+  } else {
+    groups = findDuplicates(rows, { seed, cannotLink });
+    // The matcher's table is garbage now: on a large heap it goes before the clients are made.
+    collectIfLarge();
+  }
   const { clients, clientOfRow } = mergeClients(rows, groups);
   segmenterContext.clients = clients;
   stage("dedupe");

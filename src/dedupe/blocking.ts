@@ -1,5 +1,6 @@
 // Blocking: rows share a key (tax id, phone, e-mail, domain, name words, address) before they are compared.
 import type { FeatureTable } from "./features.js";
+import { float64Array } from "../pages.js";
 
 /** Blocks larger than this are skipped: a key held by that many rows (a switchboard, `Apteka`) proves little. */
 export const MAX_BLOCK = 40;
@@ -40,11 +41,11 @@ export function candidatePairs(t: FeatureTable): Float64Array {
   const n = t.n;
   if (n > MAX_ROWS) throw new RangeError(`dedupe: at most ${MAX_ROWS} rows, got ${n}`);
   // Hash per distinct token: a word shorter than 2 letters is no key (-1).
-  const wordHash = new Float64Array(t.vocab.size);
+  const wordHash = float64Array(t.vocab.size);
   for (let id = 0; id < wordHash.length; id++) wordHash[id] = t.vocab.values[id]!.length >= 2 ? t.vocab.hash(id) : -1;
 
   // Each row's tax id hash, once.
-  const taxHash = new Float64Array(n).fill(-1);
+  const taxHash = float64Array(n).fill(-1);
   for (let i = 0; i < n; i++) if (t.taxOf[i]! >= 0) taxHash[i] = t.taxes.hash(t.taxOf[i]!);
 
   // The keys are counted first: at a million rows the list is ~80 MB, and growing it by doubling would hold
@@ -88,7 +89,7 @@ export function candidatePairs(t: FeatureTable): Float64Array {
     }
     return m;
   };
-  const sorted = new Float64Array(count);
+  const sorted = float64Array(count);
   const m = keys(sorted);
   if (m !== count) throw new Error(`dedupe: counted ${count} blocking keys, wrote ${m}`);
   sorted.sort();
@@ -120,7 +121,7 @@ export function candidatePairs(t: FeatureTable): Float64Array {
     }
     return p;
   };
-  const pairs = new Float64Array(blockPairs(null));
+  const pairs = float64Array(blockPairs(null));
   const p = blockPairs(pairs);
   const all = pairs.subarray(0, p).sort();
   let u = 0;

@@ -1,4 +1,5 @@
 // Clustering: strongest links first, a merge only when the two clusters match on average (no chaining).
+import { int32Array } from "../pages.js";
 
 /** How a link between two rows scores; the cluster step asks again for pairs blocking never produced. */
 export type PairProbability = (i: number, j: number) => number;
@@ -28,7 +29,7 @@ const MEMO_LIMIT = 1_000_000;
 /** Cluster id per row: rows sharing an id are one company. Ids are root row indexes. */
 export function cluster(input: ClusterInput): Int32Array {
   const { n, rank } = input;
-  const parent = new Int32Array(n);
+  const parent = int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   // Member lists only for rows that take part in a merge: most rows are never linked.
   const members: (number[] | undefined)[] = new Array(n);
@@ -108,7 +109,7 @@ export function cluster(input: ClusterInput): Int32Array {
     members[gone] = [];
     if (tax[keep] === "") tax[keep] = tax[gone]!;
   }
-  const out = new Int32Array(n);
+  const out = int32Array(n);
   for (let i = 0; i < n; i++) out[i] = find(i);
   return out;
 }

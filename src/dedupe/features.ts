@@ -2,6 +2,7 @@
 import { isPublicMailDomain } from "../normalise/contact.js";
 import type { Row } from "../types.js";
 import { fnv1a } from "./strings.js";
+import { float64Array, int32Array } from "../pages.js";
 
 // Noise words; legal forms are already gone from Row.nameKey (src/normalise/names.ts).
 const NAME_STOP = new Set(["the", "and", "of", "si", "et"]);
@@ -171,10 +172,10 @@ export class Interner {
     const id = this.values.length;
     this.values.push(value);
     if (id === this.full.length) {
-      const full = new Int32Array(id * 2);
+      const full = int32Array(id * 2);
       full.set(this.full);
       this.full = full;
-      const hashes = new Int32Array(id * 2).fill(-1);
+      const hashes = int32Array(id * 2).fill(-1);
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
@@ -182,7 +183,7 @@ export class Interner {
     if (this.eager) this.hashes[id] = fnv1a(value, this.base) >>> 1;
     if (id * 2 >= this.slots.length) {
       // Grow to keep the table at most half full; every slot is re-placed by its stored hash.
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      this.slots = int32Array(this.slots.length * 2).fill(-1);
       mask = this.slots.length - 1;
       for (let k = 0; k <= id; k++) {
         let s = this.full[k]! & mask;
@@ -208,7 +209,7 @@ class IntList {
   length = 0;
   push(v: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.length * 2);
+      const grown = int32Array(this.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
@@ -216,7 +217,10 @@ class IntList {
   }
   /** The values as an exact-size array (the list's spare room is let go). */
   done(): Int32Array {
-    return this.data.slice(0, this.length);
+    if (this.length === this.data.length) return this.data;
+    const exact = int32Array(this.length);
+    exact.set(this.data.subarray(0, this.length));
+    return exact;
   }
 }
 
@@ -237,14 +241,14 @@ class NumberIds {
     }
     const id = this.count++;
     if (id === this.keys.length) {
-      const keys = new Float64Array(id * 2);
+      const keys = float64Array(id * 2);
       keys.set(this.keys);
       this.keys = keys;
     }
     this.keys[id] = key;
     if (id * 2 >= this.slots.length) {
       // Grow to keep the table at most half full; every slot is re-placed by its key.
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      this.slots = int32Array(this.slots.length * 2).fill(-1);
       mask = this.slots.length - 1;
       for (let k = 0; k <= id; k++) {
         let x = mix(this.keys[k]!) & mask;
@@ -292,7 +296,7 @@ export class TailInterner {
   }
   hash(id: number): number {
     if (id >= this.hashes.length) {
-      const hashes = new Int32Array(Math.max(id + 1, this.hashes.length * 2)).fill(-1);
+      const hashes = int32Array(Math.max(id + 1, this.hashes.length * 2)).fill(-1);
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
@@ -415,7 +419,7 @@ class DistinctCounter {
     }
   }
   counts(size: number): Int32Array {
-    const out = new Int32Array(size).fill(1);
+    const out = int32Array(size).fill(1);
     for (const [v, set] of this.more) out[v] = set.size;
     return out;
   }
@@ -708,9 +712,9 @@ export class FeatureBuilder {
     this.phoneStart.push(this.phoneIds.length);
     this.emailStart.push(this.emailIds.length);
     this.domainStart.push(this.domainIds.length);
-    const idf = new Float64Array(df.length);
+    const idf = float64Array(df.length);
     for (let id = 0; id < df.length; id++) idf[id] = Math.log(1 + n / df[id]!);
-    const weightSum = new Float64Array(names);
+    const weightSum = float64Array(names);
     for (let k = 0; k < names; k++) {
       let s = 0;
       for (let x = nameStart.data[k]!; x < nameStart.data[k + 1]!; x++) s += idf[nameTok.data[x]!]!;

@@ -5,6 +5,8 @@ import { cluster } from "./cluster.js";
 import { buildFeatures, type FeatureTable } from "./features.js";
 import { pairProbability, scorePair } from "./score.js";
 import { compareClientIds, fnv1a } from "./strings.js";
+import { float64Array } from "../pages.js";
+import { collectIfLarge } from "../heap.js";
 
 export interface DedupeOptions {
   seed: number;
@@ -38,7 +40,7 @@ export function compareSurvivor(a: Row, b: Row, fa = filledFields(a), fb = fille
 export function tieRank(rows: Row[], seed: number, subset?: readonly number[]): Int32Array {
   const base = fnv1a(String(seed) + "\u0000");
   const order = subset ? subset.slice() : rows.map((_, i) => i);
-  const hash = new Float64Array(rows.length);
+  const hash = float64Array(rows.length);
   for (const i of order) hash[i] = fnv1a(rows[i]!.clientId, base);
   order.sort((x, y) => hash[x]! - hash[y]! || compareClientIds(rows[x]!.clientId, rows[y]!.clientId));
   const rank = new Int32Array(rows.length).fill(-1);
@@ -136,6 +138,8 @@ export function findDuplicates(rows: Row[], opts: DedupeOptions): DuplicateGroup
   if (n < 2) return [];
   // The feature table lives only in this call: it is garbage as soon as the groups are built.
   const t = buildFeatures(rows);
+  // On a large heap, the builder's spare room goes before blocking allocates its keys and pairs.
+  collectIfLarge();
   const links = scoreLinks(t);
   if (links.li.length === 0) return [];
   const subset = linkedRows(n, links);

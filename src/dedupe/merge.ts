@@ -1,5 +1,6 @@
 // Survivorship: a duplicate group's rows become one client (the contract's "Clients" paragraph).
 import { DATE_FIELDS, FIELDS, type Client, type DuplicateGroup, type Field, type FieldValues, type Person, type Row } from "../types.js";
+import { int32Array } from "../pages.js";
 
 // Purchases and activities add up; every other number takes the first non-empty value.
 const SUMMED: ReadonlySet<Field> = new Set<Field>(["deals_won", "revenue_won", "activity_count"]);
@@ -113,7 +114,7 @@ function toClient(index: number, rows: readonly Row[], order: number[], group: s
  * `clientOfRow[row]` is the client's index.
  */
 export function mergeClients(rows: Row[], groups: DuplicateGroup[]): { clients: Client[]; clientOfRow: number[] } {
-  const groupOfRow = new Int32Array(rows.length).fill(-1);
+  const groupOfRow = int32Array(rows.length).fill(-1);
   for (let k = 0; k < groups.length; k++) for (const m of groups[k]!.members) groupOfRow[m.row] = k;
   const clients: Client[] = [];
   const clientOfRow = new Array<number>(rows.length).fill(-1);
