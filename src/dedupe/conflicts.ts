@@ -90,7 +90,19 @@ interface OwnerRef {
   /** manager index, or -1 with the folded raw value as the identity */
   key: string;
   name: string;
+  /** This owner alone, and its name alone: lists shared by every client with no other owner (read, never changed). */
+  alone: OwnerRef[];
+  nameAlone: string[];
 }
+
+function ownerRef(key: string, name: string): OwnerRef {
+  const ref: OwnerRef = { key, name, alone: [], nameAlone: [name] };
+  ref.alone.push(ref);
+  return ref;
+}
+
+/** The related ids of a client of one row (most of them): one shared empty list. */
+const NO_IDS: string[] = [];
 
 /** One OwnerRef per manager and per distinct raw owner value: rows share them instead of building their own. */
 class OwnerRefs {
@@ -102,13 +114,13 @@ class OwnerRefs {
     let raw = this.byRaw.get(o.raw);
     if (raw === undefined) {
       const t = o.raw.trim();
-      raw = t === "" ? null : { key: "r" + t.toLowerCase().replace(/\s+/g, " "), name: t };
+      raw = t === "" ? null : ownerRef("r" + t.toLowerCase().replace(/\s+/g, " "), t);
       this.byRaw.set(o.raw, raw);
     }
     if (raw === null) return undefined;
     if (o.manager >= 0 && this.managers[o.manager]) {
       let ref = this.byManager.get(o.manager);
-      if (!ref) this.byManager.set(o.manager, (ref = { key: "m" + o.manager, name: this.managers[o.manager]!.name }));
+      if (!ref) this.byManager.set(o.manager, (ref = ownerRef("m" + o.manager, this.managers[o.manager]!.name)));
       return ref;
     }
     return raw;
@@ -121,14 +133,14 @@ const NO_OWNERS: OwnerRef[] = [];
 function clientOwners(client: Client, owners: RowOwner[], refs: OwnerRefs): OwnerRef[] {
   if (client.rows.length === 1) {
     const ref = refs.of(owners[client.rows[0]!]);
-    return ref ? [ref] : NO_OWNERS;
+    return ref ? ref.alone : NO_OWNERS;
   }
   const out: OwnerRef[] = [];
   for (const r of client.rows) {
     const ref = refs.of(owners[r]);
     if (ref && !out.some((x) => x.key === ref.key)) out.push(ref);
   }
-  return out;
+  return out.length === 1 ? out[0]!.alone : out;
 }
 
 const foldName = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
@@ -157,7 +169,7 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
   const refs = new OwnerRefs(managers);
   const ownersOf = clients.map((c) => clientOwners(c, owners, refs));
   const ownerKeyOf = ownersOf.map((list) => (list.length === 0 ? "" : list.length === 1 ? list[0]!.key : list.map((o) => o.key).sort().join("\u0000")));
-  const otherRows = (c: Client) => c.rows.slice(1).map((r) => rows[r]!.clientId);
+  const otherRows = (c: Client) => (c.rows.length === 1 ? NO_IDS : c.rows.slice(1).map((r) => rows[r]!.clientId));
 
   // shared_contact: value → owned clients holding it. Values are interned ids (phones and e-mails
   // apart); a value's key string (`p…`, `e…`) is built only when it is shared.
@@ -221,9 +233,22 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
     return d;
   };
 
+  // A dead soul's detail depends only on its creation date and its owners: a few thousand distinct texts shared by
+  // what can be a quarter of a million dead souls, instead of a string of its own each.
+  const deadDetails = new Map<string, string>();
+  const deadSoulDetail = (created: string, names: readonly string[]): string => {
+    const key = created + "\u0001" + names.join("\u0000");
+    let detail = deadDetails.get(key);
+    if (detail === undefined) {
+      detail = say(lang, T.dead!, { date: created, days: daysBefore(created), asOf: input.asOf, owners: names.join(", ") });
+      deadDetails.set(key, detail);
+    }
+    return detail;
+  };
+
   for (const c of clients) {
     const own = ownersOf[c.index]!;
-    const names = own.length === 0 ? [] : own.length === 1 ? [own[0]!.name] : own.map((o) => o.name);
+    const names = own.length === 0 ? [] : own.length === 1 ? own[0]!.nameAlone : own.map((o) => o.name);
     if (own.length >= 2) {
       byKind.multi_owner.push({
         kind: "multi_owner", clientId: c.id, relatedIds: otherRows(c), managers: names,
@@ -261,7 +286,7 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
       deadSoul[c.index] = true;
       byKind.dead_soul.push({
         kind: "dead_soul", clientId: c.id, relatedIds: otherRows(c), managers: names,
-        detail: say(lang, T.dead!, { date: created, days: daysBefore(created), asOf: input.asOf, owners: names.join(", ") }),
+        detail: deadSoulDetail(created, names),
         resolution: say(lang, T.deadFix!),
       });
     }

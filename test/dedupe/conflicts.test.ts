@@ -102,4 +102,29 @@ describe("findConflicts", () => {
     expect(conflicts[0]!.relatedIds).toEqual(["2", "4", "6", "8"]);
     expect(conflicts[0]!.detail).toMatch(/switchboard/);
   });
+  it("gives dead souls of one day the detail of their own owners, in survivor order, whatever came before", () => {
+    const rows = [
+      makeRow(0, "1", { name: "Альфа", created_at: "2024-01-15" }),
+      makeRow(1, "2", { name: "Бета", created_at: "2024-01-15" }),
+      makeRow(2, "3", { name: "Гамма", created_at: "2024-01-15" }),
+      makeRow(3, "4", { name: "Гамма филиал", created_at: "2024-01-15" }),
+      makeRow(4, "5", { name: "Дельта", created_at: "2024-01-15" }),
+      makeRow(5, "6", { name: "Дельта филиал", created_at: "2024-01-15" }),
+      makeRow(6, "7", { name: "Эпсилон", created_at: "2024-01-16" }),
+    ];
+    const owners = [own("Иванов Сергей", 0), own("Петрова Анна", 1), own("Иванов Сергей", 0), own("Петрова Анна", 1), own("Петрова Анна", 1), own("Иванов Сергей", 0), own("Иванов Сергей", 0)];
+    const pair = (id: string, a: number, b: number): DuplicateGroup => ({ id, members: [{ row: a, score: 1, evidence: "" }, { row: b, score: 0.9, evidence: "" }] });
+    const { clients, clientOfRow } = mergeClients(rows, [pair("G3", 2, 3), pair("G5", 4, 5)]);
+    const input = { rows, clients, clientOfRow, owners, managers, warnings: [], asOf: "2026-11-01", deadSoulDays: 90, mapped, lang: "en" as const };
+    const dead = findConflicts(input).conflicts.filter((c) => c.kind === "dead_soul");
+    expect(dead.map((c) => [c.clientId, c.managers.join("|")])).toEqual([
+      ["1", "Иванов Сергей"], ["2", "Петрова Анна"], ["3", "Иванов Сергей|Петрова Анна"], ["5", "Петрова Анна|Иванов Сергей"], ["7", "Иванов Сергей"],
+    ]);
+    for (const c of dead) expect(c.detail).toContain(c.managers.join(", "));
+    expect(dead[0]!.detail).toContain("2024-01-15");
+    expect(dead[4]!.detail).toContain("2024-01-16");
+    expect(dead[4]!.detail).not.toBe(dead[0]!.detail);
+    expect(dead[0]!.relatedIds).toEqual([]);
+    expect(dead[2]!.relatedIds).toEqual(["4"]);
+  });
 });
