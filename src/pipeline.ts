@@ -174,6 +174,18 @@ async function whileWaiting<T>(p: Promise<T>, work: () => boolean): Promise<T> {
  * (the caller goes on to `analyse`), the row-wise segmenters work while the matcher's thread does.
  */
 export async function prepare(path: string, opts: AllocateOptions, io: Io, ahead = false): Promise<Prepared> {
+  // A run that stops between the read and the groups (a bad managers or locks file) stops the matcher's thread too:
+  // unref'd, it would not keep the process alive, but a long-lived process (the test runner, a caller) would keep its memory.
+  const threads: { matcher?: MatchThread | null } = {};
+  try {
+    return await prepareWith(path, opts, io, ahead, threads);
+  } catch (e) {
+    threads.matcher?.stop();
+    throw e;
+  }
+}
+
+async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: boolean, threads: { matcher?: MatchThread | null }): Promise<Prepared> {
   mark = performance.now();
   startProgress(opts);
   const loaded = loadConfig(opts.config);
@@ -188,7 +200,7 @@ export async function prepare(path: string, opts: AllocateOptions, io: Io, ahead
   const onRows = (rows: readonly Row[], read: number) => {
     if (matcher === undefined) {
       if (rows.length === 0) return;
-      matcher = read < 1 ? MatchThread.start(rows.length / read) : null;
+      matcher = threads.matcher = read < 1 ? MatchThread.start(rows.length / read) : null;
     }
     matcher?.feed(rows);
   };

@@ -1,6 +1,6 @@
 // The matcher on its own thread, fed as a streamed export is read, gives exactly the groups of the matcher run
 // on the main thread; a thread that fails leaves the work to the main thread, with the same groups.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -152,5 +152,25 @@ describe("a streamed run matches on the matcher's thread", () => {
     // With the thread, the row-wise segmenters work while it does: the same labels and reasons.
     expect(threaded.result.segments).toEqual(plain.result.segments);
     expect(threaded.result.allocation.rows).toEqual(plain.result.allocation.rows);
+  });
+
+  it("stops the thread it started when the run fails after the read (a locks file naming an unknown manager)", async () => {
+    const file = join(dir, "locks-fail.csv");
+    generate({ rows: 8_000, seed: 6, dialect: "bitrix24", out: file });
+    const locks = join(dir, "bad-locks.csv");
+    writeFileSync(locks, "client_id,manager\n1,Nobody Known\n");
+    const saved = process.env.SEGMENT_CHUNK_BYTES;
+    process.env.SEGMENT_CHUNK_BYTES = "262144";
+    const started = vi.spyOn(MatchThread, "start");
+    const stopped = vi.spyOn(MatchThread.prototype, "stop");
+    try {
+      await expect(runPipeline(file, { map: [], seed: 0, json: false, quiet: true, color: false, debug: false, asOf: "2026-11-01", locks }, io)).rejects.toThrow(/Nobody Known/);
+      const thread = started.mock.results[0]!.value as MatchThread;
+      expect(thread).toBeInstanceOf(MatchThread);
+      expect(stopped.mock.contexts).toContain(thread);
+    } finally {
+      if (saved === undefined) delete process.env.SEGMENT_CHUNK_BYTES;
+      else process.env.SEGMENT_CHUNK_BYTES = saved;
+    }
   });
 });
