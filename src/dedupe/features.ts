@@ -146,7 +146,7 @@ function fold(s: string): string {
 export class Interner {
   readonly values: string[] = [];
   private slots = new Int32Array(1024).fill(-1);
-  /** Per id: its full FNV-1a hash (as int32) and its blocking hash (-1 until asked): 8 bytes an id, not 2 numbers in arrays. */
+  /** Per id: its full FNV-1a hash (as int32) and its blocking hash (-1 until asked; the list grows only as hashes are asked for). */
   private full = new Int32Array(512);
   private hashes = new Int32Array(512).fill(-1);
   private readonly base: number;
@@ -175,12 +175,12 @@ export class Interner {
       const full = int32Array(id * 2);
       full.set(this.full);
       this.full = full;
-      const hashes = int32Array(id * 2).fill(-1);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
     }
     this.full[id] = h;
-    if (this.eager) this.hashes[id] = fnv1a(value, this.base) >>> 1;
+    if (this.eager) {
+      if (id >= this.hashes.length) this.growHashes(id);
+      this.hashes[id] = fnv1a(value, this.base) >>> 1;
+    }
     if (id * 2 >= this.slots.length) {
       // Grow to keep the table at most half full; every slot is re-placed by its stored hash.
       this.slots = int32Array(this.slots.length * 2).fill(-1);
@@ -194,9 +194,16 @@ export class Interner {
     return id;
   }
   hash(id: number): number {
+    if (id >= this.hashes.length) this.growHashes(id);
     let h = this.hashes[id]!;
     if (h < 0) this.hashes[id] = h = fnv1a(this.values[id]!, this.base) >>> 1;
     return h;
+  }
+  /** Room for `id`'s blocking hash: grown only by an interner whose hashes are asked for (most never are). */
+  private growHashes(id: number): void {
+    const hashes = int32Array(Math.max(id + 1, this.hashes.length * 2)).fill(-1);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
   }
   get size(): number {
     return this.values.length;

@@ -33,6 +33,24 @@ describe("blocking hashes", () => {
   });
 });
 
+describe("interners past their first room", () => {
+  it("give every value its id and blocking hash, whether the hashes were made as values came or asked for at the end", () => {
+    const words = Array.from({ length: 5000 }, (_, k) => `слово${k % 3000}-${(k * 7919) % 1013}`);
+    const eager = new Interner("w:");
+    const lazy = new Interner();
+    const ids = words.map((w) => eager.id(w));
+    expect(words.map((w) => lazy.id(w))).toEqual(ids);
+    expect(eager.size).toBeGreaterThan(2048);
+    // Asked in a scattered order, so the lazy list grows from an id far past its room.
+    const order = Array.from({ length: eager.size }, (_, k) => (k * 2741) % eager.size);
+    for (const id of order) {
+      expect(eager.hash(id)).toBe(fnv1a(eager.values[id]!, fnv1a("w:")) >>> 1);
+      expect(lazy.hash(id)).toBe(fnv1a(lazy.values[id]!) >>> 1);
+    }
+    for (const [k, w] of words.entries()) expect(eager.id(w)).toBe(ids[k]);
+  });
+});
+
 describe("numeric interners", () => {
   it("PhoneInterner: the ids, keys and tails of an Interner of phoneKey", () => {
     fc.assert(
