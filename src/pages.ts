@@ -6,7 +6,9 @@
 // builds its tables, most of them come from malloc's heap, and once freed their memory stays resident to the end of the
 // run. Measured on a million-row run: its peak was 1,954,692 KB, and 1,801,748 KB with malloc told to map every block
 // from 1 MB (MALLOC_MMAP_THRESHOLD_=1048576); with these pages (and two full collections), 1,816,072 KB.
-// A WebAssembly.Memory is mapped pages that V8 unmaps when the memory is collected, whatever malloc does.
+// A WebAssembly.Memory is mapped pages that V8 unmaps when the memory is collected, whatever malloc does. V8 reserves
+// about 10 GiB of address space for each (guard regions): a run's virtual size reaches terabytes, its resident size is
+// unaffected, and under a `ulimit -v` the reservation fails and the arrays come from malloc again.
 //
 // Not for an array whose buffer is transferred to another thread: a memory's buffer is copied, not moved (`tieRank`'s
 // ranks, the pairs sent to the matcher's thread).
