@@ -138,6 +138,13 @@ function fold(s: string): string {
   return s.toLowerCase().replace(/ё/g, "е").trim().replace(CITY_PREFIX, "");
 }
 
+/** `hashes` grown to hold `id` (doubling), the new room -1 ("not made yet"). */
+function hashRoom(hashes: Int32Array<ArrayBuffer>, id: number): Int32Array<ArrayBuffer> {
+  const grown = int32Array(Math.max(id + 1, hashes.length * 2)).fill(-1);
+  grown.set(hashes);
+  return grown;
+}
+
 /**
  * Distinct strings to dense ids; each id's blocking hash (`fnv1a(prefix + value) >>> 1`) on demand.
  * An open-addressing table over typed arrays keyed by FNV-1a: a Map<string, number> costs about a
@@ -178,7 +185,7 @@ export class Interner {
     }
     this.full[id] = h;
     if (this.eager) {
-      if (id >= this.hashes.length) this.growHashes(id);
+      if (id >= this.hashes.length) this.hashes = hashRoom(this.hashes, id);
       this.hashes[id] = fnv1a(value, this.base) >>> 1;
     }
     if (id * 2 >= this.slots.length) {
@@ -194,16 +201,11 @@ export class Interner {
     return id;
   }
   hash(id: number): number {
-    if (id >= this.hashes.length) this.growHashes(id);
+    // The list grows only in an interner whose hashes are asked for (most never are).
+    if (id >= this.hashes.length) this.hashes = hashRoom(this.hashes, id);
     let h = this.hashes[id]!;
     if (h < 0) this.hashes[id] = h = fnv1a(this.values[id]!, this.base) >>> 1;
     return h;
-  }
-  /** Room for `id`'s blocking hash: grown only by an interner whose hashes are asked for (most never are). */
-  private growHashes(id: number): void {
-    const hashes = int32Array(Math.max(id + 1, this.hashes.length * 2)).fill(-1);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
   }
   get size(): number {
     return this.values.length;
@@ -302,11 +304,7 @@ export class TailInterner {
     return Array.from({ length: this.size }, (_, id) => this.value(id));
   }
   hash(id: number): number {
-    if (id >= this.hashes.length) {
-      const hashes = int32Array(Math.max(id + 1, this.hashes.length * 2)).fill(-1);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
+    if (id >= this.hashes.length) this.hashes = hashRoom(this.hashes, id);
     let h = this.hashes[id]!;
     if (h < 0) this.hashes[id] = h = fnv1a(this.value(id), this.base) >>> 1;
     return h;

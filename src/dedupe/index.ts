@@ -43,6 +43,7 @@ export function tieRank(rows: Row[], seed: number, subset?: readonly number[]): 
   const hash = float64Array(rows.length);
   for (const i of order) hash[i] = fnv1a(rows[i]!.clientId, base);
   order.sort((x, y) => hash[x]! - hash[y]! || compareClientIds(rows[x]!.clientId, rows[y]!.clientId));
+  // An ordinary array, not pages (src/pages.ts): it is transferred to the matcher's thread.
   const rank = new Int32Array(rows.length).fill(-1);
   for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
   return rank;

@@ -1,9 +1,8 @@
 // The matcher on its own thread, fed as a streamed export is read, gives exactly the groups of the matcher run
 // on the main thread; a thread that fails leaves the work to the main thread, with the same groups.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../scripts/gen-export.mjs";
 import { findDuplicates } from "../../src/dedupe/index.js";
@@ -11,15 +10,8 @@ import { MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
 import { runPipeline } from "../../src/pipeline.js";
 import type { Io } from "../../src/commands/options.js";
 import type { Row } from "../../src/types.js";
-import { makeRow } from "./rows.js";
+import { chicagoRows } from "./rows.js";
 import { syntheticRows } from "./synthetic.js";
-
-function chicagoRows(): Row[] {
-  const records = parse(readFileSync(new URL("../../fixtures/chicago-sites/sites.csv", import.meta.url)), { columns: true, bom: true }) as Record<string, string>[];
-  return records.map((r, i) =>
-    makeRow(i, r["Id"]!, { name: r["Site name"], address: r["Address"], postal_code: r["Zip"], phone: r["Phone"], website: r["Website"], email: r["Email Address"], id: r["Id"] }, "US"),
-  );
-}
 
 /** The rows fed as a streamed read feeds them: a growing list, posted every `batch` rows. */
 async function threaded(rows: Row[], batch: number, opts: Parameters<typeof findDuplicates>[1], backlog?: number) {

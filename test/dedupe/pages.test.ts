@@ -1,11 +1,9 @@
 // Large typed arrays on pages of their own (src/pages.ts): the same values as ordinary arrays, and the matcher finds
 // the same groups whichever arrays hold its tables.
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import { findDuplicates } from "../../src/dedupe/index.js";
 import { float64Array, int32Array, pagesFrom } from "../../src/pages.js";
-import { makeRow } from "./rows.js";
+import { chicagoRows } from "./rows.js";
 import { syntheticRows } from "./synthetic.js";
 
 afterEach(() => pagesFrom(undefined));
@@ -44,10 +42,7 @@ describe("the matcher's tables on pages", () => {
   };
 
   it("finds the same groups, scores and evidence on the Chicago sites", () => {
-    const records = parse(readFileSync(new URL("../../fixtures/chicago-sites/sites.csv", import.meta.url)), { columns: true, bom: true }) as Record<string, string>[];
-    const rows = records.map((r, i) =>
-      makeRow(i, r["Id"]!, { name: r["Site name"], address: r["Address"], postal_code: r["Zip"], phone: r["Phone"], website: r["Website"], email: r["Email Address"], id: r["Id"] }, "US"),
-    );
+    const rows = chicagoRows();
     const plain = groupsWith(rows, Infinity);
     expect(plain.length).toBeGreaterThan(500);
     expect(groupsWith(rows, 0)).toEqual(plain);

@@ -1,4 +1,6 @@
 // Test helper: builds normalised Rows from plain field values with the project's own normalisers.
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { nameKey } from "../../src/normalise/names.js";
 import { phoneKey } from "../../src/normalise/phones.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "../../src/normalise/contact.js";
@@ -56,4 +58,12 @@ export function pairwise(predicted: number[][], truth: number[][]): { precision:
   let shared = 0;
   for (const k of p) if (t.has(k)) shared++;
   return { precision: p.size ? shared / p.size : 1, recall: t.size ? shared / t.size : 1, predictedPairs: p.size, truePairs: t.size };
+}
+
+/** The Chicago early-childhood sites benchmark (fixtures/chicago-sites, MIT) as rows, in file order. */
+export function chicagoRows(): Row[] {
+  const records = parse(readFileSync(new URL("../../fixtures/chicago-sites/sites.csv", import.meta.url)), { columns: true, bom: true }) as Record<string, string>[];
+  return records.map((r, i) =>
+    makeRow(i, r["Id"]!, { name: r["Site name"], address: r["Address"], postal_code: r["Zip"], phone: r["Phone"], website: r["Website"], email: r["Email Address"], id: r["Id"] }, "US"),
+  );
 }
