@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../scripts/gen-export.mjs";
 import { findDuplicates } from "../../src/dedupe/index.js";
-import { MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
+import { AT_END_HEAP, MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
 import { runPipeline } from "../../src/pipeline.js";
 import type { Io } from "../../src/commands/options.js";
 import type { Row } from "../../src/types.js";
@@ -125,25 +125,57 @@ describe("a streamed run matches on the matcher's thread", () => {
     }
   }
 
-  // Company exports stream their rows as they are read; amoCRM's and Odoo's hold people's rows, so theirs come at the end.
+  // Company exports stream their rows as they are read; amoCRM's and Odoo's hold people's rows, so theirs come at the
+  // end, and go to the thread all at once (it matches them while this thread runs the segmenters ahead).
   const dialects: Array<[string, boolean]> = [
     ["bitrix24", true], ["1c", true], ["hubspot", true], ["salesforce", true], ["zoho", true], ["pipedrive", true], ["romania", true],
     ["amocrm", false], ["odoo", false],
   ];
-  it.each(dialects)("%s, 8,000 rows: the groups and decisions of the matcher on the main thread", async (dialect, overlaps) => {
+  it.each(dialects)("%s, 8,000 rows: the groups and decisions of the matcher on the main thread", async (dialect, streamsRows) => {
     const file = join(dir, `${dialect}.csv`);
     generate({ rows: 8_000, seed: 5, dialect, out: file });
     const plain = await streamedRun(file, false);
     expect(plain.threads).toBe(0);
-    const threaded = await streamedRun(file, true);
-    // Rows that only come at the end give the thread nothing to overlap: it is not started.
-    expect(threaded.threads).toBe(overlaps ? 1 : 0);
-    expect(threaded.onThread).toBe(overlaps);
+    // The rows the thread had when first fed: a share of them while the file is read, or all of them at its end.
+    const original = MatchThread.prototype.feed;
+    let first = -1;
+    const feed = vi.spyOn(MatchThread.prototype, "feed").mockImplementation(function (this: MatchThread, rows) {
+      if (first < 0) first = rows.length;
+      original.call(this, rows);
+    });
+    let threaded: Awaited<ReturnType<typeof streamedRun>>;
+    try {
+      threaded = await streamedRun(file, true);
+    } finally {
+      feed.mockRestore();
+    }
+    expect(threaded.threads).toBe(1);
+    expect(threaded.onThread).toBe(true);
+    if (streamsRows) expect(first).toBeLessThan(threaded.result.rows.length);
+    else expect(first).toBe(threaded.result.rows.length);
     expect(threaded.result.groups.length).toBeGreaterThan(100);
     expect(threaded.result.groups).toEqual(plain.result.groups);
     // With the thread, the row-wise segmenters work while it does: the same labels and reasons.
     expect(threaded.result.segments).toEqual(plain.result.segments);
     expect(threaded.result.allocation.rows).toEqual(plain.result.allocation.rows);
+  });
+
+  it("matches rows that come at the end on this thread when the heap leaves no room for the thread's copy", async () => {
+    const file = join(dir, "odoo-full-heap.csv");
+    generate({ rows: 4_000, seed: 7, dialect: "odoo", out: file });
+    const real = process.memoryUsage.bind(process);
+    // The heap as a 300k-row amoCRM export leaves it (528 MB): past AT_END_HEAP.
+    const heap = vi.spyOn(process, "memoryUsage").mockImplementation((() => ({ ...real(), heapUsed: AT_END_HEAP + 1 })) as typeof process.memoryUsage);
+    try {
+      const full = await streamedRun(file, true);
+      expect(full.threads).toBe(0);
+      heap.mockImplementation((() => ({ ...real(), heapUsed: AT_END_HEAP })) as typeof process.memoryUsage);
+      const room = await streamedRun(file, true);
+      expect(room.threads).toBe(1);
+      expect(room.result.groups).toEqual(full.result.groups);
+    } finally {
+      heap.mockRestore();
+    }
   });
 
   it("stops the thread it started when the run fails after the read (a locks file naming an unknown manager)", async () => {
