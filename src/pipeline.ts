@@ -197,7 +197,7 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
   // A streamed export feeds the matcher's thread as it is read (decided once its size in rows can be told). One whose
   // rows all come at the end (people's rows join companies anywhere in the file, as in Odoo's) still goes to the
   // thread where the heap leaves room for its copy of them: while it matches, this one runs the segmenters ahead (an
-  // Odoo export of 300k rows: 1.0–1.5 s sooner).
+  // Odoo export of 300k rows: 1.0–1.3 s sooner).
   let matcher: MatchThread | null | undefined;
   const onRows = (rows: readonly Row[], read: number) => {
     if (matcher === undefined) {

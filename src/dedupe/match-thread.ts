@@ -24,7 +24,7 @@ export const MAX_ROWS = 600_000;
 /**
  * Rows that all come at the end of the read (people's rows joining companies anywhere in the file) reach the thread
  * at once, beside everything the read left on this thread's heap: the run then peaks near 1.9 times the heap in use
- * at that moment (300k rows: Odoo's 440 MB gave 825–844 MB, amoCRM's 528 MB gave 880–1,054 MB), against ~1.5 times
+ * at that moment (300k rows: Odoo's 440 MB gave 825–844 MB, amoCRM's 528 MB gave 880–1,054 MB), against 1.5–1.7 times
  * with the matcher on this thread. Above this heap they are matched here, keeping a 300k-row run under 1 GB.
  */
 export const AT_END_HEAP = 480 * 1048576;

@@ -164,7 +164,7 @@ describe("a streamed run matches on the matcher's thread", () => {
     const file = join(dir, "odoo-full-heap.csv");
     generate({ rows: 4_000, seed: 7, dialect: "odoo", out: file });
     const real = process.memoryUsage.bind(process);
-    // The heap as a 300k-row amoCRM export leaves it (528 MB): past AT_END_HEAP.
+    // A heap past AT_END_HEAP, as a 300k-row amoCRM export leaves it (528 MB); then one just at it.
     const heap = vi.spyOn(process, "memoryUsage").mockImplementation((() => ({ ...real(), heapUsed: AT_END_HEAP + 1 })) as typeof process.memoryUsage);
     try {
       const full = await streamedRun(file, true);
