@@ -95,8 +95,8 @@ export class MatchThread {
   }
 
   /** Whether rows that all come at the end of the read may still go to a thread (the heap in use, AT_END_HEAP). */
-  static roomAtEnd(heapUsed = process.memoryUsage().heapUsed): boolean {
-    return heapUsed <= AT_END_HEAP;
+  static roomAtEnd(): boolean {
+    return process.memoryUsage().heapUsed <= AT_END_HEAP;
   }
 
   private fail(e: Error, w: { reject: (e: Error) => void } | null): void {
