@@ -6,11 +6,12 @@ import { runInNewContext } from "node:vm";
 /** A heap this large (or projected to be) is held tighter and collected after releases. */
 const LARGE_HEAP = 900 * 1048576;
 /**
- * A base whose rows will hold less than this keeps the reading's looser growth to the end of the read: its peak
- * comes later (the matcher, the conflicts), and the second half of the read then takes about half as long in
- * full collections (300k rows: 2.1 -> 1.1-1.6 s of pauses, the peak 750 -> 760-810 MB).
+ * A base whose rows will hold less than this keeps the reading's looser growth to the end of the read (fewer full
+ * collections). A run peaks at 2.0-2.4 times this projection, the matcher's thread included, so past it the loose
+ * second half costs memory a run near 1 GB cannot spare: on the 300k Bitrix24 bench export (projected 394 MB) it
+ * peaked at 871-919 MB, against 805-837 MB held from the half, with no difference in time or CPU over three runs each.
  */
-const SMALL_HEAP = 512 * 1048576;
+export const SMALL_HEAP = 350 * 1048576;
 
 /**
  * Once the rows are in, keep the heap near what is live. Left to itself V8 lets the old generation grow to
@@ -25,12 +26,15 @@ const SMALL_HEAP = 512 * 1048576;
 export function holdHeap(phase: "reading" | "half" | "read"): void {
   const growth = Number(process.env.SEGMENT_HEAP_GROWTH ?? 25);
   if (!Number.isInteger(growth) || growth <= 0) return;
+  setFlagsFromString(`--heap-growing-percent=${heapGrowth(phase, process.memoryUsage().heapUsed, growth)}`);
+}
+
+/** The growth allowed past the live heap at a phase of the read, with `used` bytes of heap in use. */
+export function heapGrowth(phase: "reading" | "half" | "read", used: number, growth = 25): number {
   // What the rows will hold once all are in: twice what half of them hold (the heap now, garbage included).
-  const used = process.memoryUsage().heapUsed;
   const projected = phase === "half" ? 2 * used : used;
   const loose = phase === "reading" || (phase === "half" && projected < SMALL_HEAP);
-  const percent = loose ? growth * 3 : projected > LARGE_HEAP ? Math.min(growth, 10) : growth;
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
+  return loose ? growth * 3 : projected > LARGE_HEAP ? Math.min(growth, 10) : growth;
 }
 let fullGc: (() => void) | null | undefined;
 /**
