@@ -37,6 +37,9 @@ const T: Record<string, Phrase> = {
   },
 };
 
+/** The classes by index (0, 1, 2). */
+const CLASSES = ["A", "B", "C"] as const;
+
 const pct = (x: number): string => String(Math.round(x * 1000) / 10);
 
 /** The figure of a normalised number field: positive and finite, else undefined. */
@@ -119,47 +122,67 @@ export default defineSegmenter<ValueOptions>({
       return () => ({ label: "C", reason });
     }
     const fieldWord = say(lang, FIELD_WORD[field]);
-    // Parallel arrays by client position (no object per client): figure, integer id for the order.
+    // Parallel arrays by client position (no object per client), gathered in one pass over the clients: figure, its
+    // text, the id and the id as an integer for the order. The steps below then read them by rank, in any order,
+    // without going back to a client object, and the reasons are made in position order (280k clients of a Salesforce
+    // report: 0.8-1.5 -> 0.4-0.9 s; of the Bitrix24 bench, 185-230 -> 83-121 ms).
     const n = clients.length;
     const vals = new Float64Array(n);
+    const texts = new Array<string>(n);
+    const idOf = new Array<string>(n);
     const ids = new Float64Array(n);
     const order: number[] = [];
     let total = 0;
     for (let i = 0; i < n; i++) {
       const c = clients[i]!;
-      const v = figure(c.values[field]);
+      const text = c.values[field];
+      const v = figure(text);
       if (v === undefined) continue;
       vals[i] = v;
+      texts[i] = text;
+      idOf[i] = c.id;
       ids[i] = INTEGER.test(c.id) ? Number(c.id) : -1;
       order.push(i);
       total += v;
     }
-    byFigure(order, vals, (x, y) => compareIds(clients[x]!.id, ids[x]!, clients[y]!.id, ids[y]!));
+    byFigure(order, vals, (x, y) => compareIds(idOf[x]!, ids[x]!, idOf[y]!, ids[y]!));
     const aLimit = options.a * total;
     const abLimit = (options.a + options.b) * total;
     // A client is in a class while the sum above it has not reached the class's limit; equal figures
     // share the class of the first of them, so the split never depends on how ties are ordered.
     // The run's constants go into the templates once; per client only the figure and the rank remain.
     const consts = { field: fieldWord, a: pct(options.a), b: pct(options.b), ab: pct(options.a + options.b), n: order.length };
-    const fill = {
-      A: compileTemplate(fillConstants(T.A![lang], consts)),
-      B: compileTemplate(fillConstants(T.B![lang], consts)),
-      C: compileTemplate(fillConstants(T.C![lang], consts)),
-    } as Record<string, (v: Record<string, string | number>) => string>;
-    const labels = new Array<string | undefined>(n);
-    const reasons = new Array<string | undefined>(n);
+    const fill = [
+      compileTemplate(fillConstants(T.A![lang], consts)),
+      compileTemplate(fillConstants(T.B![lang], consts)),
+      compileTemplate(fillConstants(T.C![lang], consts)),
+    ];
+    // By position: the class (0 A, 1 B, 2 C; -1 no figure) and the rank, then the reasons in position order.
+    const classOf = new Int8Array(n).fill(-1);
+    const rankOf = new Int32Array(n);
     let before = 0;
     let prevV = NaN;
-    let prevLabel = "C";
+    let prevClass = 2;
     for (let r = 0; r < order.length; r++) {
       const i = order[r]!;
       const v = vals[i]!;
-      const label = v === prevV ? prevLabel : before < aLimit ? "A" : before < abLimit ? "B" : "C";
-      labels[i] = label;
-      reasons[i] = fill[label]!({ v: clients[i]!.values[field], rank: r + 1 });
+      const k = v === prevV ? prevClass : before < aLimit ? 0 : before < abLimit ? 1 : 2;
+      classOf[i] = k;
+      rankOf[i] = r + 1;
       before += v;
       prevV = v;
-      prevLabel = label;
+      prevClass = k;
+    }
+    const labels = new Array<string | undefined>(n);
+    const reasons = new Array<string | undefined>(n);
+    const vars: Record<string, string | number> = { v: "", rank: 0 };
+    for (let i = 0; i < n; i++) {
+      const k = classOf[i]!;
+      if (k < 0) continue;
+      labels[i] = CLASSES[k]!;
+      vars.v = texts[i]!;
+      vars.rank = rankOf[i]!;
+      reasons[i] = fill[k]!(vars);
     }
     const noneReason = say(lang, t.none!, { field: fieldWord });
     // A client of the run by its position; any other client (a tester's) by its id.

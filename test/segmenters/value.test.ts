@@ -90,6 +90,29 @@ describe("value (ABC)", () => {
   });
 });
 
+describe("value ranks", () => {
+  it("ranks equal figures by client id: integers by number, other ids by code units, whatever the input order", () => {
+    const clients = [
+      makeClient("a", { name: "Alpha", revenue_won: "100" }),
+      makeClient("10", { name: "Ten", revenue_won: "100" }),
+      makeClient("z", { name: "Zeta", revenue_won: "500" }),
+      makeClient("B", { name: "Beta", revenue_won: "100" }),
+      makeClient("9", { name: "Nine", revenue_won: "100" }),
+      makeClient("q", { name: "Quux" }),
+    ];
+    const rankOf = (r: Map<string, { reason: string }>, id: string) => /rank (\d+) of 5/.exec(r.get(id)!.reason)?.[1];
+    const [given, reversed] = testSegmenter(value, [
+      { name: "as given", clients },
+      { name: "reversed", clients: [...clients].reverse() },
+    ]);
+    for (const r of [given!, reversed!]) {
+      expect(["z", "9", "10", "B", "a"].map((id) => rankOf(r, id))).toEqual(["1", "2", "3", "4", "5"]);
+      expect(r.get("z")!.reason).toBe("won revenue 500: rank 1 of 5, within the top 80% of the total");
+      expect(r.get("q")!.reason).toBe("no won revenue figure");
+    }
+  });
+});
+
 describe("byFigure", () => {
   it("orders as the stable comparator sort does: largest figure first, ties by the tie order, equal ties by position", () => {
     // Few distinct figures and ids (many ties and equal ids), or many; positions ascending, possibly with gaps.
