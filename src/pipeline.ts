@@ -396,9 +396,22 @@ export function runAllocation(
 
 // What a `run` no longer reads once segmented (the conflicts need names, contacts, phones, e-mails, statuses and tags) and once
 // the conflicts are found (allocation reads names, regions, dates and counts; the outputs, names): the values that
-// are mostly one of a kind per row, and the match lists.
-const AFTER_SEGMENTS: readonly Field[] = ["address", "notes", "website", "tax_id", "contact_role"];
-const AFTER_CONFLICTS: readonly Field[] = ["email", "phone", "contact_name", "contact_phone", "contact_email"];
+// are mostly one of a kind per row, and the match lists. Each field by name: a store whose key varies costs ten
+// times as much over 300k rows (0.18-0.24 s for both releases).
+function blankAfterSegments(v: FieldValues): void {
+  v.address = "";
+  v.notes = "";
+  v.website = "";
+  v.tax_id = "";
+  v.contact_role = "";
+}
+function blankAfterConflicts(v: FieldValues): void {
+  v.email = "";
+  v.phone = "";
+  v.contact_name = "";
+  v.contact_phone = "";
+  v.contact_email = "";
+}
 
 /**
  * Lets the data the later stages of a `run` never read go, a third of the rows' memory on a large export (on a
@@ -411,10 +424,7 @@ export function releaseMatchData(a: Prepared, after: "dedupe" | "segments" | "co
     collectIfLarge();
     return;
   }
-  const fields = after === "segments" ? AFTER_SEGMENTS : AFTER_CONFLICTS;
-  const blank = (v: FieldValues) => {
-    for (const f of fields) v[f] = "";
-  };
+  const blank = after === "segments" ? blankAfterSegments : blankAfterConflicts;
   for (const row of a.rows) {
     blank(row.values);
     if (after === "segments") row.domains = NOTHING;

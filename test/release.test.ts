@@ -32,7 +32,13 @@ describe("releasing row data a run no longer reads", () => {
     const kept = await runPipeline(c.file, opts, io, false);
     const released = await runPipeline(c.file, opts, io, true);
     expect(outcome(released)).toEqual(outcome(kept));
-    // And it did let go: no addresses or match lists are left.
-    expect(released.rows.every((r) => r.values.address === "" && r.phones.length === 0 && r.nameKey === "")).toBe(true);
+    // And it did let go: none of the released values or match lists are left, on rows or merged clients.
+    const gone = ["address", "notes", "website", "tax_id", "contact_role", "email", "phone", "contact_name", "contact_phone", "contact_email"] as const;
+    const held = (values: Record<string, string>) => gone.filter((f) => values[f] !== "");
+    expect(released.rows.flatMap((r) => held(r.values))).toEqual([]);
+    expect(released.clients.flatMap((c) => held(c.values))).toEqual([]);
+    expect(released.rows.every((r) => r.phones.length + r.emails.length + r.domains.length + r.contacts.length + r.tags.length === 0 && r.nameKey === "")).toBe(true);
+    // The run that keeps everything still has them (each export fills at least two of these fields).
+    expect(gone.filter((f) => kept.rows.some((r) => r.values[f] !== "")).length).toBeGreaterThanOrEqual(2);
   });
 });
