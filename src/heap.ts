@@ -9,9 +9,11 @@ const LARGE_HEAP = 900 * 1048576;
  * A base whose rows will hold less than this keeps the reading's looser growth to the end of the read (fewer full
  * collections). A run peaks at 2.0-2.4 times this projection, the matcher's thread included, so past it the loose
  * second half costs memory a run near 1 GB cannot spare: on the 300k Bitrix24 bench export (projected 394 MB) it
- * peaked at 871-919 MB, against 805-837 MB held from the half, with no difference in time or CPU over three runs each.
+ * peaked at 865-917k KB, against 797-851k KB held from the half, for 0-15% more time (alternating runs; BENCHMARKS.md).
  */
 export const SMALL_HEAP = 350 * 1048576;
+/** SEGMENT_HEAP_GROWTH's default, percent. */
+const GROWTH = 25;
 
 /**
  * Once the rows are in, keep the heap near what is live. Left to itself V8 lets the old generation grow to
@@ -24,13 +26,13 @@ export const SMALL_HEAP = 350 * 1048576;
  * SEGMENT_HEAP_GROWTH (percent; 0 leaves V8's own policy).
  */
 export function holdHeap(phase: "reading" | "half" | "read"): void {
-  const growth = Number(process.env.SEGMENT_HEAP_GROWTH ?? 25);
+  const growth = Number(process.env.SEGMENT_HEAP_GROWTH ?? GROWTH);
   if (!Number.isInteger(growth) || growth <= 0) return;
   setFlagsFromString(`--heap-growing-percent=${heapGrowth(phase, process.memoryUsage().heapUsed, growth)}`);
 }
 
 /** The growth allowed past the live heap at a phase of the read, with `used` bytes of heap in use. */
-export function heapGrowth(phase: "reading" | "half" | "read", used: number, growth = 25): number {
+export function heapGrowth(phase: "reading" | "half" | "read", used: number, growth = GROWTH): number {
   // What the rows will hold once all are in: twice what half of them hold (the heap now, garbage included).
   const projected = phase === "half" ? 2 * used : used;
   const loose = phase === "reading" || (phase === "half" && projected < SMALL_HEAP);
