@@ -160,6 +160,8 @@ interface Item {
   idValue: string;
   error: string | undefined;
   person: PersonRow | undefined;
+  /** A person's row that joined a company (it becomes one of the company's contacts, not a row of its own). */
+  joined: boolean;
 }
 
 /**
@@ -269,7 +271,7 @@ export class RecordRules {
       return false; // the rest are trailers
     }
 
-    const item: Item = { rec: { line, clientId: "", cells, raw: null, contacts: NO_CONTACTS, tags: NO_TAGS }, idValue, error: undefined, person: undefined };
+    const item: Item = { rec: { line, clientId: "", cells, raw: null, contacts: NO_CONTACTS, tags: NO_TAGS, keyedName: "", nameKey: "" }, idValue, error: undefined, person: undefined, joined: false };
     const width = this.width;
     // A wrong field count rejects first; trailing empty fields (Bitrix24's line-ending `;`) are padding.
     if (cells.length > width) {
@@ -375,24 +377,31 @@ export class RecordRules {
     this.items = [];
 
     // People's rows join the company of the file whose name has the same match key.
-    const joined = new Set<Item>();
+    let joined = 0;
     if (this.keepsAll && items.some((it) => it.person !== undefined)) {
       const mapping = this.mapping;
-      const contactsOf = new Map<Item, RawPerson[]>();
       // Match keys are costly (transliteration): only files with people's rows need them here.
+      // Each name's key is worked out once: a person's company is most often written as the company's own name
+      // cell, and the normaliser takes the company's key from its record.
       const companyByKey = new Map<string, Item>();
+      const keyOfName = new Map<string, string>();
       for (const it of items) {
         if (it.person !== undefined || it.error !== undefined) continue;
-        const key = nameKey(firstValue(it.rec.cells, this.nameColumns));
+        const name = firstValue(it.rec.cells, this.nameColumns);
+        const key = nameKey(name);
+        it.rec.keyedName = name;
+        it.rec.nameKey = key;
+        keyOfName.set(name, key);
         if (key && !companyByKey.has(key)) companyByKey.set(key, it);
       }
       for (const it of items) {
         const person = it.person;
         if (person === undefined || it.error !== undefined) continue;
-        const key = person.company ? nameKey(person.company) : "";
+        const key = person.company ? (keyOfName.get(person.company) ?? nameKey(person.company)) : "";
         const company = key ? companyByKey.get(key) : undefined;
         if (company !== undefined) {
-          joined.add(it);
+          it.joined = true;
+          joined++;
           const value = (f: Field) => recordValues(it.rec, mapping, f);
           const raw: RawPerson = {
             line: it.rec.line,
@@ -401,14 +410,13 @@ export class RecordRules {
             phones: [...value("phone"), ...value("contact_phone")],
             emails: [...value("email"), ...value("contact_email")],
           };
-          let list = contactsOf.get(company);
-          if (!list) contactsOf.set(company, (list = []));
-          list.push(raw);
+          // Flags and lists on the items themselves: a Set or Map keyed by 300k objects gives each an identity hash.
+          if (company.rec.contacts === NO_CONTACTS) company.rec.contacts = [raw];
+          else company.rec.contacts.push(raw);
         } else if (person.name) {
           (it.rec.raw ??= {}).name = [person.name]; // a client of its own, named by the person
         }
       }
-      for (const [it, list] of contactsOf) it.rec.contacts = list;
     }
 
     // client_id: the exported id where it is unique; `L<line>` where missing; `<id>@L<line>` where repeated.
@@ -420,8 +428,8 @@ export class RecordRules {
         if (w) warnings.push(w);
       }
     }
-    for (const it of items) if (!joined.has(it)) this.leave(it);
-    return { warnings, contacts: joined.size, hasIdColumn: this.idColumns.length > 0, repeated: this.keepsAll ? new Map() : this.repeated };
+    for (const it of items) if (!it.joined) this.leave(it);
+    return { warnings, contacts: joined, hasIdColumn: this.idColumns.length > 0, repeated: this.keepsAll ? new Map() : this.repeated };
   }
 }
 

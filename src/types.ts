@@ -254,6 +254,12 @@ export interface AcceptedRecord {
   raw: Partial<Record<Field, string[]>> | null;
   contacts: RawPerson[];
   tags: string[];
+  /**
+   * The company name's match key where the record rules have worked it out already (people's rows joining their
+   * companies), and the name it is the key of; "" where they have not.
+   */
+  keyedName?: string;
+  nameKey?: string;
 }
 
 export interface RecordsResult {

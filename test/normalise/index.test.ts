@@ -58,6 +58,12 @@ const bitrix: AcceptedRecord[] = [
 describe("normaliseRecords", () => {
   const out = normaliseRecords(result(bitrix), { mapping: mapping("bitrix24"), lang: "ru" });
 
+  it("takes a name's match key from its record only when the record's key is of that very name", () => {
+    const rec = (name: string, keyedName: string, key: string): AcceptedRecord => ({ line: 2, clientId: "1", cells: [], raw: { name: [name] }, contacts: [], tags: [], keyedName, nameKey: key });
+    const rows = normaliseRecords(result([rec("Globex LLC", "Acme Inc.", "acme"), rec("Acme Inc.", "Acme Inc.", "acme"), rec("Initech", "", "")]), { mapping: mapping("generic"), lang: "en" }).rows;
+    expect(rows.map((r) => r.nameKey)).toEqual(["globex", "acme", "initech"]);
+  });
+
   it("infers Russia and builds one row per record with normalised values", () => {
     expect(out.defaultCountry).toBe("RU");
     expect(out.rows).toHaveLength(3);

@@ -3,6 +3,7 @@ import { describe, it, expect } from "vitest";
 import { join } from "node:path";
 import { readExport } from "../../src/io/read-csv.js";
 import { buildRecords, cleanCell, recordRaw } from "../../src/records.js";
+import { nameKey } from "../../src/normalise/names.js";
 import type { Field, Mapping, RawTable } from "../../src/types.js";
 
 const edge = (name: string) => join(import.meta.dirname, "../../fixtures/edge", name);
@@ -89,6 +90,26 @@ describe("Odoo contacts: second tag row, apostrophes, individuals", async () => 
     expect(r.records.map((x) => recordRaw(x, m).name?.[0])).toEqual(["Azure Interior", "Deco Addict", "Lonely Freelancer"]);
     expect(r.records.map((x) => x.clientId)).toEqual(["L2", "L5", "L6"]);
     expect(r.hasIdColumn).toBe(false);
+  });
+
+  it("joins a person whose company is written in another form, and gives each company its name's key", () => {
+    const header = ["Complete Name", "Company Type", "Related Company"];
+    const tt = table(header, [
+      ["Azure Interior LLC", "Company", ""],
+      ["Azure Interior LLC, Brandon Freeman", "Individual", "Azure Interior LLC"],
+      ["Deco Addict", "Company", ""],
+      ["AZURE INTERIOR, llc, Nicole Ford", "Individual", "AZURE INTERIOR, llc"],
+      ["Lonely Freelancer", "Individual", "Nowhere Ltd"],
+    ]);
+    const mm = mapping(header, { name: "Complete Name" }, {
+      dialect: "odoo",
+      personType: { column: 1, personValues: ["individual"], companyValues: ["company"] },
+      person: { company: 2 },
+    });
+    const rr = buildRecords(tt, mm);
+    expect(rr.records.map((x) => x.contacts.map((p) => p.name))).toEqual([["Brandon Freeman", "Nicole Ford"], [], []]);
+    expect(rr.records.map((x) => [x.keyedName, x.nameKey])).toEqual([["Azure Interior LLC", nameKey("Azure Interior LLC")], ["Deco Addict", nameKey("Deco Addict")], ["", ""]]);
+    expect(rr.contacts).toBe(2);
   });
 
   it("counts accepted + rejected + contacts", () => {
