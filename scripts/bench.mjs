@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench [-- --sizes 100000,300000 --runs 3 --seed 1 --profile 300000 --no-write]`: times the whole
 // `segment run` against csv-parse merely parsing the same export, per size, and writes BENCHMARKS.md.
+// `--dialect D` benches another generated dialect; `--dialect all` (or `hubspot,odoo,...`) sweeps several and prints
+// one table of them, BENCHMARKS.md untouched; `--encoding native` writes 1C and Bitrix24 in Windows-1251.
 //
 // Each measurement is a child process of its own, timed by /usr/bin/time (wall, CPU, peak RSS) where
 // it exists, else by the wall clock and /proc/<pid>/status VmHWM polled until exit. CPU seconds are
@@ -15,7 +17,8 @@ import { DIALECTS } from "./lib/dialects.mjs";
 import { topSelf } from "./lib/cpuprofile.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = join(ROOT, ".bench-cache");
+// SEGMENT_BENCH_CACHE moves the generated exports elsewhere (the bench's own test uses a temporary folder).
+const CACHE = process.env.SEGMENT_BENCH_CACHE || join(ROOT, ".bench-cache");
 const STAGES = ["read", "normalise", "owners", "dedupe", "segment", "conflicts", "allocate", "write"];
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 /** The functions each timed stage runs under (src/pipeline.ts, src/commands/run.ts), to cut a run's profile by stage. */
@@ -67,15 +70,15 @@ function measure(cmd, args, env = {}) {
 }
 
 /** The cached export of `size` rows (generated once per size, seed, dialect and generator version). */
-async function exportFile(size, seed, dialect) {
+async function exportFile(size, seed, dialect, encoding = "utf-8") {
   mkdirSync(CACHE, { recursive: true });
-  const file = join(CACHE, `${dialect}-${size}-s${seed}-g${GENERATOR_VERSION}.csv`);
+  const file = join(CACHE, `${dialect}-${size}-s${seed}${encoding === "native" ? "-native" : ""}-g${GENERATOR_VERSION}.csv`);
   if (existsSync(file)) return file;
   // Exports of an older generator are never read again, and a 1M-row one is half a gigabyte.
   for (const f of readdirSync(CACHE)) if (/-g\d+\.csv(\.part)?$/.test(f) && !f.endsWith(`-g${GENERATOR_VERSION}.csv`)) rmSync(join(CACHE, f), { force: true });
   const part = file + ".part";
   process.stderr.write(`generating ${human(size)} rows → ${file}\n`);
-  const r = await measure(process.execPath, [join(ROOT, "scripts/gen-export.mjs"), "--rows", String(size), "--seed", String(seed), "--dialect", dialect, "--encoding", "utf-8", "--out", part]);
+  const r = await measure(process.execPath, [join(ROOT, "scripts/gen-export.mjs"), "--rows", String(size), "--seed", String(seed), "--dialect", dialect, "--encoding", encoding, "--out", part]);
   if (r.code !== 0) throw new Error(`gen-export failed: ${r.stderr.trim()}`);
   process.stderr.write(`  ${fmt(r.wall)} s wall, ${fmt(r.cpu)} s CPU (${fmt((r.cpu / size) * 1e6, 1)} µs a row), ${fmt(statSync(part).size / 1048576, 0)} MB\n`);
   renameSync(part, file);
@@ -99,6 +102,47 @@ async function runSegment(file, extraNode = []) {
   }
 }
 
+/** One export of `size` rows timed `runs` times: csv-parse alone, then `segment run`, interleaved. */
+async function benchSize(size, runs, seed, dialect, encoding) {
+  const file = await exportFile(size, seed, dialect, encoding);
+  const parse = [], seg = [];
+  for (let i = 0; i < runs; i++) {
+    // Interleaved, so that both sides share whatever else the machine is doing.
+    const p = await measure(process.execPath, [join(ROOT, "scripts/lib/parse-only.mjs"), file, DIALECTS[dialect].delimiter]);
+    if (p.code !== 0) throw new Error(`parse-only failed: ${p.stderr.trim()}`);
+    parse.push(p);
+    const s = await runSegment(file);
+    if (s.code !== 0 && s.code !== 2) process.stderr.write(`segment run exited ${s.code}: ${s.stderr.trim().split("\n").slice(-3).join(" | ")}\n`);
+    seg.push(s);
+    process.stderr.write(`${dialect} ${human(size)} run ${i + 1}/${runs}: parse ${fmt(p.wall)} s (${fmt(p.cpu)} CPU, ${fmt(p.rssMb, 0)} MB), segment ${fmt(s.wall)} s (${fmt(s.cpu)} CPU, ${fmt(s.rssMb, 0)} MB) exit ${s.code}\n`);
+  }
+  const ok = seg.filter((s) => s.timings);
+  const stages = Object.fromEntries(STAGES.map((k) => [k, median(ok.map((s) => s.timings[k] / 1000))]));
+  return {
+    size, runs, exit: seg.map((s) => s.code), bytes: statSync(file).size,
+    parseWall: median(parse.map((p) => p.wall)), parseCpu: median(parse.map((p) => p.cpu)), parseMb: Math.max(...parse.map((p) => p.rssMb)),
+    segWall: median(seg.map((s) => s.wall)), segCpu: median(seg.map((s) => s.cpu)), segMb: Math.max(...seg.map((s) => s.rssMb)),
+    stages, reportedRss: Math.max(0, ...ok.map((s) => s.timings.rss_mb ?? 0)),
+    // Each run's own ratio (its parse-only and segment runs side by side): on a machine whose speed drifts, the
+    // medians of the two columns can come from runs minutes apart.
+    ratios: seg.map((s, i) => s.wall / parse[i].wall),
+  };
+}
+
+/** The sweep over several dialects: one row per dialect and size (printed, not written to BENCHMARKS.md). */
+function sweepReport(rows, m) {
+  const cmd = "npm run bench -- " + process.argv.slice(2).join(" ");
+  const L = [];
+  L.push(`Command: \`${cmd}\`. Machine: ${m.nproc} cores, ${m.model}, Node ${m.node}; load average at start ${m.load}, at the end ${loadavg().map((x) => x.toFixed(1)).join(" ")}.`, "");
+  L.push("Each export is made by `scripts/gen-export.mjs` for the dialect; the ratio is the median `segment run` wall time over the median csv-parse-only wall time, with each run's own ratio beside it.", "");
+  L.push("| dialect | rows | bytes a row | parse-only s (CPU s) | segment s (CPU s) | ratio | run by run | peak MB | exit |");
+  L.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
+  for (const r of rows) {
+    L.push(`| ${r.dialect} | ${human(r.size)} | ${fmt(r.bytes / r.size, 0)} | ${fmt(r.parseWall)} (${fmt(r.parseCpu)}) | ${fmt(r.segWall)} (${fmt(r.segCpu)}) | ${fmt(r.segWall / r.parseWall)}× | ${r.ratios.map((x) => fmt(x)).join(", ")} | ${fmt(r.segMb, 0)} | ${[...new Set(r.exit)].join(",")} |`);
+  }
+  return L.join("\n") + "\n";
+}
+
 function machine() {
   let model = "unknown";
   try { model = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? model; } catch { /* not Linux */ }
@@ -111,46 +155,31 @@ async function main() {
   const sizes = (arg("sizes", "100000,300000,1000000")).split(",").map((s) => Number(s.replace(/k$/i, "000").replace(/m$/i, "000000")));
   const runsSmall = Number(arg("runs", "3"));
   const seed = Number(arg("seed", "1"));
-  const dialect = arg("dialect", "bitrix24");
+  const dialectArg = arg("dialect", "bitrix24");
+  const dialects = dialectArg === "all" ? Object.keys(DIALECTS) : dialectArg.split(",");
+  const dialect = dialects[0];
+  const encoding = arg("encoding", "utf-8");
   const profileSize = arg("profile") ? Number(arg("profile")) : null;
-  if (!DIALECTS[dialect] || sizes.some((s) => !(s > 0)) || !(runsSmall > 0)) {
-    throw new Error("usage: bench.mjs [--sizes 100000,300000,1000000] [--runs 3] [--seed 1] [--dialect bitrix24] [--profile SIZE] [--no-write]");
+  if (dialects.some((d) => !DIALECTS[d]) || sizes.some((s) => !(s > 0)) || !(runsSmall > 0) || !["utf-8", "native"].includes(encoding)) {
+    throw new Error(`usage: bench.mjs [--sizes 100000,300000,1000000] [--runs 3] [--seed 1] [--dialect bitrix24|all|D1,D2,...] [--encoding utf-8|native] [--profile SIZE] [--no-write]\ndialects: ${Object.keys(DIALECTS).join(", ")}`);
   }
   if (!existsSync(join(ROOT, "dist/cli.js"))) throw new Error("dist/ is missing: run `npm run build` first");
   const m = machine();
   process.stderr.write(`machine: ${m.nproc} cores, ${m.model}, node ${m.node}, load ${m.load}\n`);
 
-  const results = [];
-  for (const size of sizes) {
-    const file = await exportFile(size, seed, dialect);
-    const runs = size > 300000 ? 1 : runsSmall;
-    const parse = [], seg = [];
-    for (let i = 0; i < runs; i++) {
-      // Interleaved, so that both sides share whatever else the machine is doing.
-      const p = await measure(process.execPath, [join(ROOT, "scripts/lib/parse-only.mjs"), file, DIALECTS[dialect].delimiter]);
-      if (p.code !== 0) throw new Error(`parse-only failed: ${p.stderr.trim()}`);
-      parse.push(p);
-      const s = await runSegment(file);
-      if (s.code !== 0 && s.code !== 2) process.stderr.write(`segment run exited ${s.code}: ${s.stderr.trim().split("\n").slice(-3).join(" | ")}\n`);
-      seg.push(s);
-      process.stderr.write(`${human(size)} run ${i + 1}/${runs}: parse ${fmt(p.wall)} s (${fmt(p.cpu)} CPU, ${fmt(p.rssMb, 0)} MB), segment ${fmt(s.wall)} s (${fmt(s.cpu)} CPU, ${fmt(s.rssMb, 0)} MB) exit ${s.code}\n`);
-    }
-    const ok = seg.filter((s) => s.timings);
-    const stages = Object.fromEntries(STAGES.map((k) => [k, median(ok.map((s) => s.timings[k] / 1000))]));
-    results.push({
-      size, runs, exit: seg.map((s) => s.code),
-      parseWall: median(parse.map((p) => p.wall)), parseCpu: median(parse.map((p) => p.cpu)), parseMb: Math.max(...parse.map((p) => p.rssMb)),
-      segWall: median(seg.map((s) => s.wall)), segCpu: median(seg.map((s) => s.cpu)), segMb: Math.max(...seg.map((s) => s.rssMb)),
-      stages, reportedRss: Math.max(0, ...ok.map((s) => s.timings.rss_mb ?? 0)),
-      // Each run's own ratio (its parse-only and segment runs side by side): on a machine whose speed drifts, the
-      // medians of the two columns can come from runs minutes apart.
-      ratios: seg.map((s, i) => s.wall / parse[i].wall),
-    });
+  if (dialects.length > 1) {
+    const rows = [];
+    for (const d of dialects) for (const size of sizes) rows.push({ dialect: d, ...(await benchSize(size, size > 300000 ? 1 : runsSmall, seed, d, encoding)) });
+    process.stdout.write(sweepReport(rows, m));
+    return;
   }
+
+  const results = [];
+  for (const size of sizes) results.push(await benchSize(size, size > 300000 ? 1 : runsSmall, seed, dialect, encoding));
 
   let profile = null;
   if (profileSize) {
-    const file = await exportFile(profileSize, seed, dialect);
+    const file = await exportFile(profileSize, seed, dialect, encoding);
     const dir = mkdtempSync(join(tmpdir(), "segment-prof-"));
     const s = await runSegment(file, ["--cpu-prof", "--cpu-prof-dir=" + dir]);
     // The main thread's profile (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0), not the reader thread's.
@@ -175,16 +204,19 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const text = report(results, m, profile);
+  const text = report(results, m, profile, dialect, encoding);
   process.stdout.write(text);
   if (!flag("no-write")) writeFileSync(join(ROOT, "BENCHMARKS.md"), text);
 }
 
-function report(results, m, profile) {
+function report(results, m, profile, dialect, encoding) {
   const cmd = "npm run bench" + (process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : "");
   const L = [];
   L.push("# Benchmarks", "");
-  L.push(`Command: \`${cmd}\` — each export is a generated Bitrix24 company export (UTF-8 with BOM, \`;\`, every cell quoted,`,
+  const what = dialect === "bitrix24" && encoding === "utf-8"
+    ? "a generated Bitrix24 company export (UTF-8 with BOM, `;`, every cell quoted,"
+    : `a generated ${dialect} export (${encoding === "native" ? "in the CRM's own encoding" : "UTF-8"}, \`${DIALECTS[dialect].delimiter}\`,`;
+  L.push(`Command: \`${cmd}\` — each export is ${what}`,
     "~5% planted duplicates, 8 managers and a departed one, dead souls, a few bad rows; `scripts/gen-export.mjs`), run as",
     "`node bin/segment.js run FILE -o TMPDIR --as-of 2026-11-01 --quiet` with `SEGMENT_TIMINGS=1`, against csv-parse merely",
     "streaming the same file into header-keyed records (`scripts/lib/parse-only.mjs`). Times are medians over the runs, each run a",
