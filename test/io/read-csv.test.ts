@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { readExport, readToolCsv, guessSingleByte, sniffDelimiter, resolveEncoding, resolveDelimiter } from "../../src/io/read-csv.js";
+import { readExport, readToolCsv, guessSingleByte, sniffDelimiter, resolveEncoding, resolveDelimiter, singleByteDecoder } from "../../src/io/read-csv.js";
 import { SegmentError } from "../../src/errors.js";
 
 const EDGE = join(import.meta.dirname, "../../fixtures/edge");
@@ -271,5 +271,24 @@ describe("a UTF-8 export with a stray byte", () => {
   it("still reads a cp1251 file as cp1251", async () => {
     const t = await readExport(temp("cp.csv", iconv.encode("Название компании;Город\n" + 'ООО "Ромашка";Екатеринбург\n'.repeat(40), "win1251")));
     expect(t.encoding).toBe("windows-1251");
+  });
+});
+
+describe("single-byte chunks: the platform decoder where it agrees with iconv-lite", () => {
+  // Every byte, then text-like runs with each byte value sprinkled in (a seeded generator: the same buffers each run).
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  const samples = [every, ...Array.from({ length: 40 }, (_, k) => Buffer.from(Array.from({ length: 3000 }, (_, i) => (i === 1500 ? (k * 7) % 256 : next() < 0.9 ? 0xc0 + Math.floor(next() * 64) : Math.floor(next() * 128)))))];
+
+  it.each(["windows-1251", "windows-1252", "windows-1250", "cp866", "koi8-r", "iso-8859-5", "windows-1257", "maccyrillic"])("%s: the characters iconv-lite gives, chunk by chunk", (name) => {
+    const decode = singleByteDecoder(name);
+    for (const bytes of samples) expect(decode(bytes)).toBe(iconv.decode(bytes, name));
+  });
+
+  it("gives Windows-1251's unassigned 0x98 as iconv-lite does (U+FFFD), also inside a chunk of Cyrillic", () => {
+    const decode = singleByteDecoder("windows-1251");
+    expect(decode(Buffer.from([0xce, 0xce, 0xce, 0x20, 0x98, 0x20, 0xd0]))).toBe("ООО \ufffd Р");
+    expect(decode(Buffer.from([0xce, 0xce, 0xce, 0x20, 0xd0]))).toBe("ООО Р");
   });
 });
