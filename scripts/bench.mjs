@@ -102,9 +102,10 @@ async function runSegment(file, extraNode = []) {
   }
 }
 
-/** One export of `size` rows timed `runs` times: csv-parse alone, then `segment run`, interleaved. */
-async function benchSize(size, runs, seed, dialect, encoding) {
+/** One export of `size` rows timed `runsSmall` times (once past 300k rows): csv-parse alone, then `segment run`, interleaved. */
+async function benchSize(size, runsSmall, seed, dialect, encoding) {
   const file = await exportFile(size, seed, dialect, encoding);
+  const runs = size > 300000 ? 1 : runsSmall;
   const parse = [], seg = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so that both sides share whatever else the machine is doing.
@@ -169,13 +170,13 @@ async function main() {
 
   if (dialects.length > 1) {
     const rows = [];
-    for (const d of dialects) for (const size of sizes) rows.push({ dialect: d, ...(await benchSize(size, size > 300000 ? 1 : runsSmall, seed, d, encoding)) });
+    for (const d of dialects) for (const size of sizes) rows.push({ dialect: d, ...(await benchSize(size, runsSmall, seed, d, encoding)) });
     process.stdout.write(sweepReport(rows, m));
     return;
   }
 
   const results = [];
-  for (const size of sizes) results.push(await benchSize(size, size > 300000 ? 1 : runsSmall, seed, dialect, encoding));
+  for (const size of sizes) results.push(await benchSize(size, runsSmall, seed, dialect, encoding));
 
   let profile = null;
   if (profileSize) {
