@@ -13,10 +13,14 @@ function isLeap(y: number): boolean {
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD` when the day exists (31.02 does not), else null. */
+/** Whether the day exists (in the years a CRM's dates can name). */
+function dayExists(y: number, m: number, d: number): boolean {
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  return d <= (m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!);
+}
+
 function ymd(y: number, m: number, d: number): string | null {
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
-  const max = m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!;
-  if (d > max) return null;
+  if (!dayExists(y, m, d)) return null;
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
@@ -65,7 +69,7 @@ function datePartEnd(v: string): number {
     m = twoDigits(v, 5);
     d = twoDigits(v, 8);
   } else return v.length;
-  return ymd(y, m, d) === null ? v.length : 10;
+  return dayExists(y, m, d) ? 10 : v.length; // asked of every timestamp cell: no date text made to be dropped
 }
 
 /**
