@@ -11,8 +11,14 @@ import { findDuplicates, groupsOf, memberLists, tieRank, type DedupeOptions } fr
 // Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
 const WORKER = [new URL("./match-worker.js", import.meta.url), new URL("../../dist/dedupe/match-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
 
-/** Values per row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then the phone, e-mail and domain lists. */
+/**
+ * Values per row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then the
+ * phone, e-mail and domain lists. A city, region or postal code goes once as text (the message's `places`, in order)
+ * and then as its number among the places sent so far.
+ */
 export const ROW_STRIDE = 11;
+/** Places sent as numbers at most; past them, as text. */
+const MAX_PLACES = 100_000;
 
 /**
  * The thread's table and its copies of the rows' match values take ~0.4 KB a row beside the rows on this thread:
@@ -38,7 +44,7 @@ const FEED_ROWS = 8192;
 export const MAX_BACKLOG = 32_768;
 
 export type MatchRequest =
-  | { rows: Array<string | readonly string[]> }
+  | { rows: Array<string | number | readonly string[]>; places: string[] }
   | { links: number }
   | { rank: Int32Array; cannotLink: Array<[number, number]> }
   | { pairs: Int32Array }
@@ -54,6 +60,8 @@ export class MatchThread {
   /** The last `groups` came from the thread (false: the thread failed and this one matched). */
   onThread = false;
   private fed = 0;
+  /** Places already sent, by their number on the thread. */
+  private readonly placeIds = new Map<string, number>();
   private failed: Error | null = null;
   private waiting: { resolve: (r: MatchReply) => void; reject: (e: Error) => void } | null = null;
 
@@ -118,7 +126,20 @@ export class MatchThread {
     while (this.worker !== null && this.failed === null && this.fed < rows.length && this.fed - Atomics.load(this.taken, 0) < this.backlog) {
       // At most FEED_ROWS a message: a base whose rows all come at the end is not copied across in one piece.
       const to = Math.min(rows.length, this.fed + FEED_ROWS);
-      const flat: Array<string | readonly string[]> = new Array((to - this.fed) * ROW_STRIDE);
+      const flat: Array<string | number | readonly string[]> = new Array((to - this.fed) * ROW_STRIDE);
+      const places: string[] = [];
+      const ids = this.placeIds;
+      // A row's places are shared strings (`share`) from a few thousand: a number each crosses for a few bytes.
+      const place = (s: string): string | number => {
+        if (s === "") return s;
+        let id = ids.get(s);
+        if (id === undefined) {
+          if (ids.size >= MAX_PLACES) return s;
+          ids.set(s, (id = ids.size));
+          places.push(s);
+        }
+        return id;
+      };
       let k = 0;
       for (let i = this.fed; i < to; i++) {
         const row = rows[i]!;
@@ -126,18 +147,19 @@ export class MatchThread {
         flat[k] = row.nameKey;
         flat[k + 1] = v.address;
         flat[k + 2] = v.tax_id;
-        flat[k + 3] = v.city;
-        flat[k + 4] = v.region;
-        flat[k + 5] = v.postal_code;
-        flat[k + 6] = v.phone;
-        flat[k + 7] = v.email;
+        flat[k + 3] = place(v.city);
+        flat[k + 4] = place(v.region);
+        flat[k + 5] = place(v.postal_code);
+        // The first phone and e-mail count only for a row without lists (`FeatureBuilder.add`): not sent twice.
+        flat[k + 6] = row.phones.length > 0 ? "" : v.phone;
+        flat[k + 7] = row.emails.length > 0 ? "" : v.email;
         flat[k + 8] = row.phones;
         flat[k + 9] = row.emails;
         flat[k + 10] = row.domains;
         k += ROW_STRIDE;
       }
       this.fed = to;
-      this.worker.postMessage({ rows: flat } satisfies MatchRequest);
+      this.worker.postMessage({ rows: flat, places } satisfies MatchRequest);
     }
   }
 

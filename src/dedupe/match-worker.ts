@@ -33,14 +33,18 @@ function hurry(): void {
 let builder: FeatureBuilder | null = new FeatureBuilder();
 let table: FeatureTable | null = null;
 let links: Links | null = null;
+/** The places the main thread has sent, by number (`rows` messages). */
+const places: string[] = [];
+const placeOf = (v: string | number | readonly string[]): string => (typeof v === "number" ? places[v]! : (v as string));
 
 function handle(m: MatchRequest): MatchReply | null {
   if ("rows" in m) {
     hurry();
     const f = m.rows;
     const b = builder!;
+    for (const p of m.places) places.push(p);
     for (let k = 0; k < f.length; k += ROW_STRIDE) {
-      b.add(f[k] as string, f[k + 8] as string[], f[k + 6] as string, f[k + 9] as string[], f[k + 7] as string, f[k + 10] as string[], f[k + 1] as string, f[k + 2] as string, f[k + 3] as string, f[k + 4] as string, f[k + 5] as string);
+      b.add(f[k] as string, f[k + 8] as string[], f[k + 6] as string, f[k + 9] as string[], f[k + 7] as string, f[k + 10] as string[], f[k + 1] as string, f[k + 2] as string, placeOf(f[k + 3]!), placeOf(f[k + 4]!), placeOf(f[k + 5]!));
     }
     Atomics.store(taken, 0, b.rows);
     return null;
