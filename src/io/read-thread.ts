@@ -23,12 +23,18 @@ export interface Reader {
   owned(): boolean;
 }
 
-/** A batch as it crosses threads: one flat list of cells, how many belong to each record, each record's line. */
+/**
+ * A batch as it crosses threads: one flat list of cells, how many belong to each record, each record's line. A cell
+ * is its text, or the number of a value its column sent before: `fresh` lists the values this batch sends for the
+ * first time, in the order they are numbered within their columns (`freshColumns`).
+ */
 export interface WireBatch {
-  cells: string[];
+  cells: Array<string | number>;
   counts: Int32Array;
   lines: Int32Array;
   position: number;
+  fresh: string[];
+  freshColumns: number[];
 }
 export type WireMessage = { hello: true } | { batch: WireBatch } | { done: true } | { error: "not-streamable" | "failed"; message: string };
 
@@ -41,12 +47,20 @@ export function startReader(fd: number, plan: ChunkPlan): Reader {
   return threadReader(fd, plan, WORKER);
 }
 
-function unwire(b: WireBatch): ChunkBatch {
+/** The batch's records, each numbered cell given its column's value (`tables`, one list per column, grown here). */
+function unwire(b: WireBatch, tables: string[][]): ChunkBatch {
+  for (let i = 0; i < b.fresh.length; i++) (tables[b.freshColumns[i]!] ??= []).push(b.fresh[i]!);
   const records = new Array<{ line: number; cells: string[] }>(b.counts.length);
+  const wire = b.cells;
   let at = 0;
   for (let k = 0; k < records.length; k++) {
     const n = b.counts[k]!;
-    records[k] = { line: b.lines[k]!, cells: b.cells.slice(at, at + n) };
+    const cells = new Array<string>(n);
+    for (let j = 0; j < n; j++) {
+      const c = wire[at + j]!;
+      cells[j] = typeof c === "number" ? tables[j]![c]! : c;
+    }
+    records[k] = { line: b.lines[k]!, cells };
     at += n;
   }
   return { records, position: b.position };
@@ -76,6 +90,8 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
 
   function* batches(): Generator<ChunkBatch> {
     let taken = 0;
+    // Each column's values sent as numbers (`unwire`); let go with the reader.
+    const tables: string[][] = [];
     const deadline = Date.now() + START_MS;
     let heard = Date.now();
     try {
@@ -99,7 +115,7 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
         Atomics.notify(state, 1);
         const m = got.message as WireMessage;
         if ("hello" in m) started = true;
-        else if ("batch" in m) yield unwire(m.batch);
+        else if ("batch" in m) yield unwire(m.batch, tables);
         else if ("done" in m) return;
         else if (m.error === "not-streamable") throw new NotStreamable(m.message);
         else throw new Error(m.message);

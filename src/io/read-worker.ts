@@ -30,6 +30,24 @@ function narrow(cell: string): string {
   return scratch.toString("latin1", 0, n);
 }
 
+/**
+ * A column's values that repeat (owners, types, statuses, bands, small counts) cross as numbers: each distinct value
+ * goes once as text, in the batch's `fresh` list, and the main thread keeps a table of them per column
+ * (src/io/read-thread.ts). A column whose values hardly repeat (names, addresses, timestamps) goes as text after a trial.
+ */
+class ColumnIds {
+  ids = new Map<string, number>();
+  seen = 0;
+  on = true;
+}
+/** Longer cells go as text (a repeated long value is rare, and its lookup costs a hash of it). */
+const SHORT_CELL = 64;
+/** Cells of a column before it decides whether its values repeat enough. */
+const TRIAL = 2048;
+/** Distinct values a column sends as numbers at most. */
+const MAX_IDS = 4096;
+const columns: ColumnIds[] = [];
+
 post({ hello: true });
 let fd = -1;
 try {
@@ -38,15 +56,39 @@ try {
     const n = batch.records.length;
     const counts = new Int32Array(n);
     const lines = new Int32Array(n);
-    const cells: string[] = [];
+    const cells: Array<string | number> = [];
+    const fresh: string[] = [];
+    const freshColumns: number[] = [];
     for (let k = 0; k < n; k++) {
       const r = batch.records[k]!;
       counts[k] = r.cells.length;
       lines[k] = r.line;
-      if (batch.wide) for (const c of r.cells) cells.push(narrow(c));
-      else for (const c of r.cells) cells.push(c);
+      for (let j = 0; j < r.cells.length; j++) {
+        const c = batch.wide ? narrow(r.cells[j]!) : r.cells[j]!;
+        const col = c === "" || c.length > SHORT_CELL ? undefined : (columns[j] ??= new ColumnIds());
+        if (col === undefined || !col.on) {
+          cells.push(c);
+          continue;
+        }
+        let id = col.ids.get(c);
+        if (id === undefined) {
+          if (col.ids.size >= MAX_IDS) {
+            cells.push(c);
+            continue;
+          }
+          col.ids.set(c, (id = col.ids.size));
+          fresh.push(c);
+          freshColumns.push(j);
+        }
+        cells.push(id);
+        if (++col.seen === TRIAL && col.ids.size > TRIAL / 2) {
+          // Mostly distinct: text from now on (the numbers already sent stay valid on the main thread).
+          col.on = false;
+          col.ids.clear();
+        }
+      }
     }
-    post({ batch: { cells, counts, lines, position: batch.position } }, [counts.buffer, lines.buffer]);
+    post({ batch: { cells, counts, lines, position: batch.position, fresh, freshColumns } }, [counts.buffer, lines.buffer]);
   }
   post({ done: true });
 } catch (e) {

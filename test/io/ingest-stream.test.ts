@@ -57,6 +57,27 @@ describe("reading in chunks", () => {
     expect(typeof stray !== "string" && stray.rows.length).toBeGreaterThan(0);
   });
 
+  it("gives repeated values sent as numbers back as the text they stand for: columns that repeat, that stop repeating, and that pass the cap", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "segment-stream-"));
+    const path = join(dir, "columns.csv");
+    const owners = ["Иванов Сергей", "Петрова Анна", "Смирнов Дмитрий"];
+    const lines = ["ID;Название компании;Ответственный;Статус;Город;Комментарий"];
+    for (let i = 1; i <= 9000; i++) {
+      // Город: 700 values over the first 3,000 rows (numbered), then a new one each row until past the 4,096 a column may number.
+      const code = i <= 3000 ? `K-${i % 700}` : `K-${i}`;
+      const status = i % 5 === 0 ? "" : i % 2 ? "Клиент" : "Потенциальный";
+      lines.push(`${i};ООО Ромашка ${i};${owners[i % 3]};${status};${code};${i % 7 === 0 ? "звонить после обеда, " + "очень ".repeat(12) + "важно" : "ok"}`);
+    }
+    writeFileSync(path, lines.join("\n") + "\n");
+    const whole = await read(path, 1 << 30);
+    const chunked = await read(path, 65536, true);
+    expect(typeof chunked !== "string" && chunked.streamed).toBe(true);
+    expect(comparable(chunked)).toEqual(comparable(whole));
+    const rows = typeof chunked === "string" ? [] : chunked.rows;
+    expect(rows).toHaveLength(9000);
+    expect(rows[8999]!.values.owner).toBe(owners[0]);
+  });
+
   it("hands a file to the whole-file reader when something past the first chunks needs it, with the same result", async () => {
     const dir = mkdtempSync(join(tmpdir(), "segment-stream-"));
     const good = Array.from({ length: 300 }, (_, i) => `${i + 1};"ООО ""Ромашка ${i}""";Екатеринбург;+7 343 123-45-${String(i % 100).padStart(2, "0")}`);
