@@ -682,8 +682,7 @@ export function singleByteDecoder(iconvName: string): (bytes: Buffer) => string 
 export function* readChunks(fd: number, plan: ChunkPlan): Generator<ChunkBatch> {
   const { path, chunkBytes, delimiter, crlf } = plan;
   // UTF-8 is checked chunk by chunk (a chunk that is not leaves the file to the whole-file reader); a
-  // single-byte page decodes any byte.
-  // A single-byte page keeps no state from one chunk to the next (and `plan.start` is past any BOM).
+  // single-byte page decodes any byte, and keeps no state from one chunk to the next (`plan.start` is past any BOM).
   const decoder = plan.iconv === null ? null : singleByteDecoder(plan.iconv);
   let tail = Buffer.alloc(0);
   const decode = (bytes: Buffer, last: boolean): string => {
