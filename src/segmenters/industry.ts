@@ -74,7 +74,8 @@ interface TextHit { section: Section | ""; words: string[] }
 class StemIndex {
   private exact = new Map<string, Section>();
   private prefix = new Map<string, Section>();
-  private phrases: Array<[string, Section]> = [];
+  /** A phrase, its section, and the phrase after a space (how it is looked for). */
+  private phrases: Array<[string, Section, string]> = [];
   private minLen = 99;
   private maxLen = 0;
   private wordCache = new Map<string, { section: Section; stem: string } | null>();
@@ -83,7 +84,7 @@ class StemIndex {
     const whole = stem.startsWith("=");
     const s = foldGeo(whole ? stem.slice(1) : stem);
     if (!s) return;
-    if (s.includes(" ")) this.phrases.push([s, section]);
+    if (s.includes(" ")) this.phrases.push([s, section, " " + s]);
     else if (whole) { if (!this.exact.has(s)) this.exact.set(s, section); }
     else if (!this.prefix.has(s)) {
       this.prefix.set(s, section);
@@ -108,29 +109,46 @@ class StemIndex {
     return hit;
   }
 
-  /** The section with most hits in a folded text (a tie: the one hit first), with the words that hit. */
+  /**
+   * The section with most hits in a folded text (a tie: the one hit first), with the words that hit. Called for
+   * each client whose name is read: the hits go into two small lists, no map or closure per call.
+   */
   match(folded: string): TextHit | null {
-    const count = new Map<Section, number>();
-    const words = new Map<Section, string[]>();
-    const order: Section[] = [];
-    const note = (s: Section, w: string) => {
-      if (!count.has(s)) { count.set(s, 0); words.set(s, []); order.push(s); }
-      count.set(s, count.get(s)! + 1);
-      words.get(s)!.push(w);
-    };
+    const sections: Section[] = [];
+    const hits: string[] = [];
     if (this.phrases.length) {
       const padded = " " + folded + " ";
-      for (const [p, s] of this.phrases) if (padded.includes(" " + p)) note(s, p);
+      for (const [p, s, spaced] of this.phrases) {
+        if (padded.includes(spaced)) {
+          sections.push(s);
+          hits.push(p);
+        }
+      }
     }
     for (const w of folded.split(" ")) {
       if (!w) continue;
       const h = this.word(w);
-      if (h) note(h.section, w);
+      if (h) {
+        sections.push(h.section);
+        hits.push(w);
+      }
     }
-    if (!order.length) return null;
-    let best = order[0]!;
-    for (const s of order) if (count.get(s)! > count.get(best)!) best = s;
-    return { section: best, words: words.get(best)! };
+    if (!sections.length) return null;
+    if (sections.length === 1) return { section: sections[0]!, words: hits };
+    // Sections in the order first hit; the first with most hits wins.
+    let best = sections[0]!;
+    let bestCount = 0;
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i]!;
+      if (sections.indexOf(s) !== i) continue;
+      let count = 0;
+      for (let j = i; j < sections.length; j++) if (sections[j] === s) count++;
+      if (count > bestCount) {
+        best = s;
+        bestCount = count;
+      }
+    }
+    return { section: best, words: hits.filter((_, i) => sections[i] === best) };
   }
 }
 
