@@ -12,7 +12,7 @@ import { clearNameCaches } from "./normalise/names.js";
 import { clearPhoneCaches } from "./normalise/phones.js";
 import { clearCountryCache } from "./normalise/country.js";
 import type { Config } from "./schema/config.js";
-import type { Field, Lang, Mapping, RawRecord, Reject, Row, Warning } from "./types.js";
+import type { AcceptedRecord, Field, Lang, Mapping, RawRecord, Reject, Row, Warning } from "./types.js";
 
 export interface IngestOptions {
   config: Config;
@@ -27,8 +27,12 @@ export interface IngestOptions {
   onHalfRead?: () => void;
   /** Keep only the first rows and count the filled values of all (`inspect`; see `NormaliseContext.keepRows`). */
   keepRows?: number;
-  /** A streamed file: called with the rows so far and the share of the file read, after each batch and at the end (the list only grows). */
-  onRows?: (rows: readonly Row[], read: number) => void;
+  /**
+   * A streamed file: called with the rows so far and the share of the file read, after each batch and at the end (the
+   * list only grows). Rows made once the file is read (`read` 1) come a slice at a time with `inAll`, the rows there
+   * will be once all are made.
+   */
+  onRows?: (rows: readonly Row[], read: number, inAll?: number) => void;
   /** A streamed read given up for the whole-file reader: the rows given to `onRows` so far are void. */
   onRestart?: () => void;
 }
@@ -58,6 +62,13 @@ export interface Ingested {
 }
 
 const DEFAULT_CHUNK = 2 << 20;
+/** Records made into rows at a time when they all come at the end of a streamed read (SEGMENT_AT_END_ROWS). */
+const AT_END_SLICE = 16_384;
+
+function atEndSliceFromEnv(): number {
+  const v = Number(process.env.SEGMENT_AT_END_ROWS);
+  return Number.isInteger(v) && v > 0 ? v : AT_END_SLICE;
+}
 
 function chunkBytesFromEnv(): number {
   const v = Number(process.env.SEGMENT_CHUNK_BYTES);
@@ -150,7 +161,20 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
   const rejectsLeft = streamed ? rules.rejects.length : 0;
   const warningsLeft = streamed ? normaliser.warningsSoFar().length : 0;
   const end = rules.finish();
-  normaliser.push(rules.takeAccepted());
+  const accepted: Array<AcceptedRecord | undefined> = rules.takeAccepted();
+  const slice = atEndSliceFromEnv();
+  if (streamed && opts.onRows && accepted.length > slice) {
+    // Rows that all come at the end (people's rows join companies anywhere in the file, as in Odoo's) are made a
+    // slice at a time, each slice handed on at once: the matcher's thread works while the rest are made, and each
+    // slice's records may go as soon as its rows are made.
+    const inAll = normaliser.rowsSoFar().length + accepted.length;
+    for (let i = 0; i < accepted.length; i += slice) {
+      const to = Math.min(accepted.length, i + slice);
+      normaliser.push(accepted.slice(i, to) as AcceptedRecord[]);
+      accepted.fill(undefined, i, to);
+      opts.onRows(normaliser.rowsSoFar(), 1, inAll);
+    }
+  } else normaliser.push(accepted as AcceptedRecord[]);
   const norm = normaliser.finish();
   if (streamed) opts.onRows?.(norm.rows, 1);
   const rejects = rules.rejects;

@@ -196,13 +196,15 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
   holdHeap("reading");
   // A streamed export feeds the matcher's thread as it is read (decided once its size in rows can be told). One whose
   // rows all come at the end (people's rows join companies anywhere in the file, as in Odoo's) still goes to the
-  // thread where the heap leaves room for its copy of them: while it matches, this one runs the segmenters ahead (an
-  // Odoo export of 300k rows: 1.0–1.3 s sooner).
+  // thread where the heap leaves room for its copy of them, a slice at a time as they are made (decided at the first
+  // slice, on the heap projected for the last); once they are made, this one runs the segmenters ahead.
   let matcher: MatchThread | null | undefined;
-  const onRows = (rows: readonly Row[], read: number) => {
+  const onRows = (rows: readonly Row[], read: number, inAll?: number) => {
     if (matcher === undefined) {
       if (rows.length === 0) return;
-      matcher = threads.matcher = read < 1 || MatchThread.roomAtEnd() ? MatchThread.start(rows.length / read) : null;
+      if (read < 1) matcher = MatchThread.start(rows.length / read);
+      else matcher = MatchThread.roomAtEnd(inAll === undefined ? 1 : rows.length / inAll) ? MatchThread.start(inAll ?? rows.length) : null;
+      threads.matcher = matcher;
     }
     matcher?.feed(rows);
   };

@@ -29,11 +29,23 @@ export const MAX_ROWS = 600_000;
 
 /**
  * Rows that all come at the end of the read (people's rows joining companies anywhere in the file) reach the thread
- * at once, beside everything the read left on this thread's heap: the run then peaks near 1.9 times the heap in use
- * at that moment (300k rows: Odoo's 440 MB gave 825–844 MB, amoCRM's 528 MB gave 880–1,054 MB), against 1.5–1.7 times
- * with the matcher on this thread. Above this heap they are matched here, keeping a 300k-row run under 1 GB.
+ * then, beside everything the read left on this thread's heap: the run then peaked near 1.9 times the heap in use
+ * once they were made (300k rows: Odoo's 440 MB gave 825–844 MB, amoCRM's 528 MB gave 880–1,054 MB), against 1.5–1.7
+ * times with the matcher on this thread. Above this heap (as projected for when all are made, `atEndHeap`) they are
+ * matched here, keeping a 300k-row run under 1 GB.
  */
 export const AT_END_HEAP = 480 * 1048576;
+
+/**
+ * The heap grows by about a fifth while the rows that come at the end of a read are made (300k rows: Odoo's 334 MB
+ * became 402 MB, amoCRM's 351 MB 438 MB), and they reach the thread a slice at a time.
+ */
+const AT_END_GROWTH = 1.3;
+
+/** The heap projected for when every row that comes at the end is made, from `used` with `made` of them (a share) made. */
+export function atEndHeap(used: number, made: number): number {
+  return used * (1 + (AT_END_GROWTH - 1) * Math.max(0, 1 - made));
+}
 
 /** Rows a `rows` message carries at most. */
 const FEED_ROWS = 8192;
@@ -102,9 +114,12 @@ export class MatchThread {
     }
   }
 
-  /** Whether rows that all come at the end of the read may still go to a thread (the heap in use, AT_END_HEAP). */
-  static roomAtEnd(): boolean {
-    return process.memoryUsage().heapUsed <= AT_END_HEAP;
+  /**
+   * Whether rows that all come at the end of the read may still go to a thread (the heap once they are all made,
+   * AT_END_HEAP), with `made` of them (a share) made so far.
+   */
+  static roomAtEnd(made = 1): boolean {
+    return atEndHeap(process.memoryUsage().heapUsed, made) <= AT_END_HEAP;
   }
 
   private fail(e: Error, w: { reject: (e: Error) => void } | null): void {

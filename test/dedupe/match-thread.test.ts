@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../scripts/gen-export.mjs";
 import { findDuplicates } from "../../src/dedupe/index.js";
-import { AT_END_HEAP, MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
+import { AT_END_HEAP, atEndHeap, MatchThread, MAX_ROWS } from "../../src/dedupe/match-thread.js";
 import { runPipeline } from "../../src/pipeline.js";
 import type { Io } from "../../src/commands/options.js";
 import type { Row } from "../../src/types.js";
@@ -106,9 +106,11 @@ describe("a streamed run matches on the matcher's thread", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** `segment run`'s pipeline over a generated export read in 256 KB chunks; with `thread`, the matcher may take its own. */
-  async function streamedRun(file: string, thread: boolean) {
-    const saved = { chunk: process.env.SEGMENT_CHUNK_BYTES, thread: process.env.SEGMENT_MATCH_THREAD };
+  async function streamedRun(file: string, thread: boolean, atEndRows?: number) {
+    const saved = { chunk: process.env.SEGMENT_CHUNK_BYTES, thread: process.env.SEGMENT_MATCH_THREAD, atEnd: process.env.SEGMENT_AT_END_ROWS };
     process.env.SEGMENT_CHUNK_BYTES = "262144";
+    if (atEndRows === undefined) delete process.env.SEGMENT_AT_END_ROWS;
+    else process.env.SEGMENT_AT_END_ROWS = String(atEndRows);
     if (thread) delete process.env.SEGMENT_MATCH_THREAD;
     else process.env.SEGMENT_MATCH_THREAD = "0";
     const grouped = vi.spyOn(MatchThread.prototype, "groups");
@@ -118,7 +120,7 @@ describe("a streamed run matches on the matcher's thread", () => {
       return { result, threads: threads.length, onThread: threads.length === 1 && threads[0]!.onThread };
     } finally {
       grouped.mockRestore();
-      for (const [k, v] of [["SEGMENT_CHUNK_BYTES", saved.chunk], ["SEGMENT_MATCH_THREAD", saved.thread]] as const) {
+      for (const [k, v] of [["SEGMENT_CHUNK_BYTES", saved.chunk], ["SEGMENT_MATCH_THREAD", saved.thread], ["SEGMENT_AT_END_ROWS", saved.atEnd]] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -126,7 +128,7 @@ describe("a streamed run matches on the matcher's thread", () => {
   }
 
   // Company exports stream their rows as they are read; amoCRM's and Odoo's hold people's rows, so theirs come at the
-  // end, and go to the thread all at once (it matches them while this thread runs the segmenters ahead).
+  // end, and go to the thread as they are made (here all at once: fewer than a slice of SEGMENT_AT_END_ROWS).
   const dialects: Array<[string, boolean]> = [
     ["bitrix24", true], ["1c", true], ["hubspot", true], ["salesforce", true], ["zoho", true], ["pipedrive", true], ["romania", true],
     ["amocrm", false], ["odoo", false],
@@ -160,6 +162,43 @@ describe("a streamed run matches on the matcher's thread", () => {
     expect(threaded.result.allocation.rows).toEqual(plain.result.allocation.rows);
   });
 
+  it("odoo, 12,000 rows made 1,000 at a time at the end: the thread takes each slice as it is made, with the same groups", async () => {
+    const file = join(dir, "odoo-slices.csv");
+    generate({ rows: 12_000, seed: 5, dialect: "odoo", out: file });
+    const plain = await streamedRun(file, false);
+    const original = MatchThread.prototype.feed;
+    const fed: number[] = [];
+    const feed = vi.spyOn(MatchThread.prototype, "feed").mockImplementation(function (this: MatchThread, rows) {
+      fed.push(rows.length);
+      original.call(this, rows);
+    });
+    let sliced: Awaited<ReturnType<typeof streamedRun>>;
+    try {
+      sliced = await streamedRun(file, true, 1_000);
+    } finally {
+      feed.mockRestore();
+    }
+    const rows = sliced.result.rows.length;
+    expect(rows).toBeGreaterThan(7_000);
+    expect(sliced.threads).toBe(1);
+    expect(sliced.onThread).toBe(true);
+    // The rows once the normaliser's sample of 5,000 records is in, then a slice more at each call, then all of them.
+    const distinct = [...new Set(fed)];
+    expect(distinct.slice(0, 3)).toEqual([5_000, 6_000, 7_000]);
+    expect(distinct.at(-1)).toBe(rows);
+    expect(rows - distinct.at(-2)!).toBeLessThanOrEqual(1_000);
+    expect(sliced.result.groups.length).toBeGreaterThan(100);
+    expect(sliced.result.groups).toEqual(plain.result.groups);
+    expect(sliced.result.rows).toEqual(plain.result.rows);
+    expect(sliced.result.allocation.rows).toEqual(plain.result.allocation.rows);
+  });
+
+  it("projects the heap for when rows that come at the end are all made, deciding at the first slice", () => {
+    expect(atEndHeap(400, 1)).toBe(400);
+    expect(atEndHeap(400, 0)).toBeCloseTo(520);
+    expect(atEndHeap(400, 0.5)).toBeCloseTo(460);
+  });
+
   it("matches rows that come at the end on this thread when the heap leaves no room for the thread's copy", async () => {
     const file = join(dir, "odoo-full-heap.csv");
     generate({ rows: 4_000, seed: 7, dialect: "odoo", out: file });
@@ -173,6 +212,16 @@ describe("a streamed run matches on the matcher's thread", () => {
       const room = await streamedRun(file, true);
       expect(room.threads).toBe(1);
       expect(room.result.groups).toEqual(full.result.groups);
+      // Made a slice at a time, the decision comes with the first rows (here 5,000 of 8,145), on the heap projected
+      // for when all are made: 95% of AT_END_HEAP now is past it then.
+      const larger = join(dir, "odoo-larger.csv");
+      generate({ rows: 12_000, seed: 7, dialect: "odoo", out: larger });
+      heap.mockImplementation((() => ({ ...real(), heapUsed: AT_END_HEAP * 0.95 })) as typeof process.memoryUsage);
+      const whole = await streamedRun(larger, true);
+      expect(whole.threads).toBe(1);
+      const sliced = await streamedRun(larger, true, 1_000);
+      expect(sliced.threads).toBe(0);
+      expect(sliced.result.groups).toEqual(whole.result.groups);
     } finally {
       heap.mockRestore();
     }
