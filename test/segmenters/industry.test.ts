@@ -106,6 +106,12 @@ describe("industry: free text and names", () => {
     expect(classify({ industry: "Металлургия и металлообработка" }, { lang: "ru" }).reason).toBe("слова металлургия, металлообработка → C");
   });
 
+  it("takes the section with most words, naming only its words; a tie goes to the section hit first", () => {
+    expect(classify({ industry: "грузоперевозки, металлургия и металлообработка" }, { lang: "ru" }).reason).toBe("слова металлургия, металлообработка → C");
+    expect(classify({ industry: "металлургия, грузоперевозки" }, { lang: "ru" }).reason).toBe("слова металлургия → C");
+    expect(classify({ industry: "грузоперевозки, металлургия" }, { lang: "ru" }).reason).toBe("слова грузоперевозки → H");
+  });
+
   it("reads the company name only as a last resort", () => {
     expect(classify({ name: "АО «Нижнетагильский металлургический комбинат»" }, { lang: "ru" }).label).toBe("C");
     expect(classify({ name: "ООО Агрохолдинг Кубань" }, { lang: "ru" }).label).toBe("A");
