@@ -104,7 +104,7 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
   if (stream !== null) {
     try {
       cellsOwned(stream.ownCells);
-      return run(stream.head, opts, stream.batches(), true, stream.progress);
+      return run(stream.head, opts, stream.batches(), true, stream.progress, stream.keyNames);
     } catch (e) {
       if (!(e instanceof NotStreamable)) throw e;
       // Something past the first chunk only the whole-file reader settles: start over with it.
@@ -120,9 +120,12 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
   return run(table, opts, [records], false);
 }
 
-function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean, progress = () => 1): Ingested {
+function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean, progress = () => 1, keyNames?: (columns: readonly number[]) => void): Ingested {
   const { mapping, lang } = frame(head, opts);
   const rules = new RecordRules(head.header, head.delimiter, mapping, lang);
+  // Records kept to the end are joined by their names' keys once the file is read: the reader thread works them out
+  // as it reads, while the other core would be idle.
+  if (rules.keepsAll && keyNames !== undefined) keyNames(mapping.columns.name ?? []);
   const normaliser = new Normaliser({ mapping, lang, headerLang: langFromHeaders(head.header), defaultCountry: opts.config.default_country?.toUpperCase(), keepRows: opts.keepRows });
   let count = 0;
   let readMs = 0;

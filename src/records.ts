@@ -319,6 +319,11 @@ export class RecordRules {
       return true;
     }
 
+    if (record.nameKey !== undefined && item.person === undefined && nameValue !== "") {
+      // A company's key the reader thread worked out: of this very name (the same cells, the same name columns).
+      item.rec.keyedName = nameValue;
+      item.rec.nameKey = record.nameKey;
+    }
     const tagColumns = this.tagColumns;
     for (let i = 0; i < tagColumns.length; i++) {
       const v = cleanCell(cells[tagColumns[i]!]);
@@ -388,7 +393,7 @@ export class RecordRules {
       for (const it of items) {
         if (it.person !== undefined || it.error !== undefined) continue;
         const name = firstValue(it.rec.cells, this.nameColumns);
-        const key = nameKey(name);
+        const key = name !== "" && name === it.rec.keyedName ? it.rec.nameKey! : nameKey(name);
         it.rec.keyedName = name;
         it.rec.nameKey = key;
         keyOfName.set(name, key);

@@ -29,6 +29,8 @@ export interface RawRecord {
   /** Physical line where the record starts; the file's first line is 1. */
   line: number;
   cells: string[];
+  /** The match key of the first filled cell of the name columns, where the reader thread worked it out. */
+  nameKey?: string;
 }
 
 export interface RawTable {

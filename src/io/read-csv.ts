@@ -483,6 +483,8 @@ export interface ExportStream {
   progress(): number;
   /** The records come from the reader thread: their cells are strings of their own, not slices of the file's text. */
   ownCells: boolean;
+  /** Records read from now on carry their company name's match key, worked out on the reader thread (`Reader.keyNames`). */
+  keyNames(columns: readonly number[]): void;
   close(): void;
 }
 
@@ -614,6 +616,7 @@ function startStream(fd: number, path: string, opts: { encoding?: string; delimi
     progress: () => position / stat.size,
     stop: reader.stop,
     ownCells: reader.owned(),
+    keyNames: reader.keyNames,
   };
 }
 

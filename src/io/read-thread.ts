@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { NotStreamable, readChunks, type ChunkBatch, type ChunkPlan } from "./read-csv.js";
+import type { RawRecord } from "../types.js";
 
 // Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
 const WORKER = [new URL("./read-worker.js", import.meta.url), new URL("../../dist/io/read-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
@@ -19,6 +20,12 @@ const STALL_MS = 300_000;
 export interface Reader {
   batches: Iterable<ChunkBatch>;
   stop(): void;
+  /**
+   * From the next batch the thread reads on, each record carries the match key of its company name (`nameKey`), the
+   * first filled cell of `columns` (an export whose rows all come at the end: the keys are worked out while this
+   * thread takes the cells, not after the read). Read on this thread: nothing.
+   */
+  keyNames(columns: readonly number[]): void;
   /** The batches so far came from the reader thread: their cells are strings of their own. */
   owned(): boolean;
 }
@@ -35,6 +42,12 @@ export interface WireBatch {
   position: number;
   fresh: string[];
   freshColumns: number[];
+  /** With `keyNames`: each record's company-name match key. */
+  keys?: string[];
+}
+/** What this thread tells the reader: the name columns to key (`keyNames`). */
+export interface KeyColumns {
+  keyColumns: number[];
 }
 export type WireMessage = { hello: true } | { batch: WireBatch } | { done: true } | { error: "not-streamable" | "failed"; message: string };
 
@@ -43,15 +56,16 @@ export type WireMessage = { hello: true } | { batch: WireBatch } | { done: true 
  * SEGMENT_READ_THREAD is not `0`), else read on this thread. Both give the same batches.
  */
 export function startReader(fd: number, plan: ChunkPlan): Reader {
-  if (process.env.SEGMENT_READ_THREAD === "0" || WORKER === undefined) return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false };
+  if (process.env.SEGMENT_READ_THREAD === "0" || WORKER === undefined) return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false, keyNames: () => {} };
   return threadReader(fd, plan, WORKER);
 }
 
 /** The batch's records, each numbered cell given its column's value (`tables`, one list per column, grown here). */
 function unwire(b: WireBatch, tables: string[][]): ChunkBatch {
   for (let i = 0; i < b.fresh.length; i++) (tables[b.freshColumns[i]!] ??= []).push(b.fresh[i]!);
-  const records = new Array<{ line: number; cells: string[] }>(b.counts.length);
+  const records = new Array<RawRecord>(b.counts.length);
   const wire = b.cells;
+  const keys = b.keys;
   let at = 0;
   for (let k = 0; k < records.length; k++) {
     const n = b.counts[k]!;
@@ -60,7 +74,7 @@ function unwire(b: WireBatch, tables: string[][]): ChunkBatch {
       const c = wire[at + j]!;
       cells[j] = typeof c === "number" ? tables[j]![c]! : c;
     }
-    records[k] = { line: b.lines[k]!, cells };
+    records[k] = keys === undefined ? { line: b.lines[k]!, cells } : { line: b.lines[k]!, cells, nameKey: keys[k]! };
     at += n;
   }
   return { records, position: b.position };
@@ -75,7 +89,7 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
     worker = new Worker(script, { workerData: { plan, state, port: port2 }, transferList: [port2] });
   } catch {
     port1.close();
-    return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false };
+    return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false, keyNames: () => {} };
   }
   worker.unref();
   // A thread that fails to start says so here, later, when this thread is free again; its silence is what counts.
@@ -124,5 +138,8 @@ function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
       stop();
     }
   }
-  return { batches: batches(), stop, owned: () => started && worker !== null };
+  const keyNames = (columns: readonly number[]) => {
+    if (worker !== null) port1.postMessage({ keyColumns: [...columns] } satisfies KeyColumns);
+  };
+  return { batches: batches(), stop, owned: () => started && worker !== null, keyNames };
 }

@@ -1,9 +1,11 @@
 // The reader thread (src/io/read-thread.ts): reads, decodes and tokenizes the plan's chunks and posts them,
 // at most AHEAD batches ahead of the main thread.
 import { closeSync, openSync } from "node:fs";
-import { workerData, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
+import { clearNameCaches, nameKey } from "../normalise/names.js";
+import { cleanCell } from "../records.js";
 import { NotStreamable, readChunks, type ChunkPlan } from "./read-csv.js";
-import { AHEAD, type WireMessage } from "./read-thread.js";
+import { AHEAD, type KeyColumns, type WireMessage } from "./read-thread.js";
 
 const { plan, state, port } = workerData as { plan: ChunkPlan; state: Int32Array; port: MessagePort };
 
@@ -48,11 +50,28 @@ const TRIAL = 2048;
 const MAX_IDS = 4096;
 const columns: ColumnIds[] = [];
 
+/** The name columns whose first filled cell is keyed for each record, once the main thread asks (`keyNames`). */
+let keyColumns: number[] | null = null;
+function keysOf(records: ReadonlyArray<{ cells: string[] }>, columns: readonly number[]): string[] {
+  const keys = new Array<string>(records.length);
+  for (let k = 0; k < records.length; k++) {
+    const cells = records[k]!.cells;
+    let name = "";
+    for (let i = 0; i < columns.length && name === ""; i++) name = cleanCell(cells[columns[i]!]);
+    keys[k] = name === "" ? "" : nameKey(name);
+  }
+  // The caches are keyed by this chunk's cells.
+  clearNameCaches();
+  return keys;
+}
+
 post({ hello: true });
 let fd = -1;
 try {
   fd = openSync(plan.path, "r");
   for (const batch of readChunks(fd, { ...plan, markWide: true })) {
+    const asked = receiveMessageOnPort(port);
+    if (asked !== undefined) keyColumns = (asked.message as KeyColumns).keyColumns;
     const n = batch.records.length;
     const counts = new Int32Array(n);
     const lines = new Int32Array(n);
@@ -88,7 +107,8 @@ try {
         }
       }
     }
-    post({ batch: { cells, counts, lines, position: batch.position, fresh, freshColumns } }, [counts.buffer, lines.buffer]);
+    const keys = keyColumns === null ? undefined : keysOf(batch.records, keyColumns);
+    post({ batch: { cells, counts, lines, position: batch.position, fresh, freshColumns, keys } }, [counts.buffer, lines.buffer]);
   }
   post({ done: true });
 } catch (e) {

@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { ingest, type Ingested } from "../../src/ingest.js";
 import { DEFAULT_CONFIG } from "../../src/schema/config.js";
 import { resetDetached } from "../../src/io/detach.js";
+import { openExportStream } from "../../src/io/read-csv.js";
+import { nameKey } from "../../src/normalise/names.js";
+import { cleanCell } from "../../src/records.js";
 
 const root = join(import.meta.dirname, "../../fixtures");
 const exports = [
@@ -76,6 +79,27 @@ describe("reading in chunks", () => {
     const rows = typeof chunked === "string" ? [] : chunked.rows;
     expect(rows).toHaveLength(9000);
     expect(rows[8999]!.values.owner).toBe(owners[0]);
+  });
+
+  it("works out the company names' match keys on the reader thread once asked, for the records read from then on", () => {
+    const path = join(root, "dialects", "odoo", "contact-res-partner.csv");
+    const stream = openExportStream(path, { chunkBytes: 1024 });
+    expect(stream).not.toBeNull();
+    try {
+      expect(stream!.ownCells).toBe(true);
+      expect(stream!.head.header[0]).toBe("Complete Name");
+      stream!.keyNames([0]);
+      const records = [...stream!.batches()].flat();
+      const keyed = records.filter((r) => r.nameKey !== undefined);
+      // The batches read ahead before the ask go without keys; every later one has them, each of its own name.
+      expect(keyed.length).toBeGreaterThan(records.length / 2);
+      expect(records.at(-1)!.nameKey).toBeDefined();
+      for (const r of keyed) expect(r.nameKey, `line ${r.line}`).toBe(cleanCell(r.cells[0]) === "" ? "" : nameKey(cleanCell(r.cells[0])));
+      // The key drops the legal form: "Northstar Trucking LLC", the last record.
+      expect(records.at(-1)!.nameKey).toBe("northstar trucking");
+    } finally {
+      stream!.close();
+    }
   });
 
   it("hands a file to the whole-file reader when something past the first chunks needs it, with the same result", async () => {
