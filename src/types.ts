@@ -257,8 +257,8 @@ export interface AcceptedRecord {
   contacts: RawPerson[];
   tags: string[];
   /**
-   * The company name's match key where the record rules have worked it out already (people's rows joining their
-   * companies), and the name it is the key of; "" where they have not.
+   * The company name's match key where it is worked out already (people's rows joining their companies: by the reader
+   * thread as it reads, else by the record rules), and the name it is the key of; "" where it is not.
    */
   keyedName?: string;
   nameKey?: string;

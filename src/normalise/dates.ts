@@ -12,13 +12,13 @@ function isLeap(y: number): boolean {
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-MM-DD` when the day exists (31.02 does not), else null. */
-/** Whether the day exists (in the years a CRM's dates can name). */
+/** Whether the day exists (31.02 does not), in the years a CRM's dates can name. */
 function dayExists(y: number, m: number, d: number): boolean {
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
   return d <= (m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!);
 }
 
+/** `YYYY-MM-DD` when the day exists, else null. */
 function ymd(y: number, m: number, d: number): string | null {
   if (!dayExists(y, m, d)) return null;
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
