@@ -59,6 +59,8 @@ export interface Ingested {
   streamed: boolean;
   /** Milliseconds spent reading and tokenizing (the rest of the time went to the rules and normalisation). */
   readMs: number;
+  /** The file was read on the reader thread (src/io/read-thread.ts). */
+  readThread: boolean;
 }
 
 const DEFAULT_CHUNK = 2 << 20;
@@ -104,7 +106,7 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
   if (stream !== null) {
     try {
       cellsOwned(stream.ownCells);
-      return run(stream.head, opts, stream.batches(), true, stream.progress, stream.keyNames);
+      return { ...run(stream.head, opts, stream.batches(), true, stream.progress, stream.keyNames), readThread: stream.ownCells };
     } catch (e) {
       if (!(e instanceof NotStreamable)) throw e;
       // Something past the first chunk only the whole-file reader settles: start over with it.
@@ -200,5 +202,6 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
     defaultCountry: norm.defaultCountry,
     streamed,
     readMs,
+    readThread: false,
   };
 }

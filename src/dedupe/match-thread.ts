@@ -8,8 +8,9 @@ import { Worker } from "node:worker_threads";
 import type { DuplicateGroup, Row } from "../types.js";
 import { findDuplicates, groupsOf, memberLists, tieRank, type DedupeOptions } from "./index.js";
 
-// Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
-const WORKER = [new URL("./match-worker.js", import.meta.url), new URL("../../dist/dedupe/match-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
+// Beside this module as tsc writes it; in dist/dedupe/ from the bundle's entry (dist/cli.js, `npm run build`); from the
+// sources (tests) and the bundle's chunks (dist/chunks/), the built one (`npm test` builds first).
+const WORKER = ["./match-worker.js", "./dedupe/match-worker.js", "../../dist/dedupe/match-worker.js"].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
 
 /**
  * Values per row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then the

@@ -8,8 +8,9 @@ import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_thread
 import { NotStreamable, readChunks, type ChunkBatch, type ChunkPlan } from "./read-csv.js";
 import type { RawRecord } from "../types.js";
 
-// Beside this module once compiled; from the sources (tests), the compiled one (`npm test` builds first).
-const WORKER = [new URL("./read-worker.js", import.meta.url), new URL("../../dist/io/read-worker.js", import.meta.url)].find((u) => existsSync(fileURLToPath(u)));
+// Beside this module as tsc writes it; in dist/io/ from the bundle's entry (dist/cli.js, `npm run build`); from the
+// sources (tests) and the bundle's chunks (dist/chunks/), the built one (`npm test` builds first).
+const WORKER = ["./read-worker.js", "./io/read-worker.js", "../../dist/io/read-worker.js"].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
 /** Batches read ahead of the one the main thread is working on. */
 export const AHEAD = 3;
 /** A reader thread that has not said hello by then is given up for reading on the main thread. */

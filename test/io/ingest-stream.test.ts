@@ -36,7 +36,7 @@ async function read(path: string, chunkBytes: number, thread = true): Promise<In
 const comparable = (r: Ingested | string) => {
   if (typeof r === "string") return r;
   const { path, file, encoding, delimiter, header, headerLine } = r.head;
-  return { ...r, head: { path, file, encoding, delimiter, header, headerLine }, streamed: undefined, readMs: undefined };
+  return { ...r, head: { path, file, encoding, delimiter, header, headerLine }, streamed: undefined, readMs: undefined, readThread: undefined };
 };
 
 describe("reading in chunks", () => {
@@ -47,6 +47,8 @@ describe("reading in chunks", () => {
       // Read on the reader thread (src/io/read-thread.ts) and on this one: the same records either way.
       for (const thread of [true, false]) {
         const chunked = await read(path, size, thread);
+        // A streamed read says which thread it was read on (SEGMENT_TIMINGS reports it).
+        if (typeof chunked !== "string" && chunked.streamed) expect(chunked.readThread).toBe(thread);
         expect(comparable(chunked), `chunks of ${size} bytes, ${thread ? "reader thread" : "this thread"}`).toEqual(comparable(whole));
       }
     }
