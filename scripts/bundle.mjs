@@ -35,5 +35,6 @@ await esbuild.build({
   // The CommonJS packages bundled in (iconv-lite, proper-lockfile…) require Node's own modules.
   banner: { js: 'import { createRequire as __segmentCreateRequire } from "node:module"; const require = __segmentCreateRequire(import.meta.url);' },
   sourcemap: true,
+  sourcesContent: false,
   logLevel: "warning",
 });

@@ -1,5 +1,55 @@
 // Summarises a V8 `.cpuprofile` (from `node --cpu-prof`): top functions by self time, with file:line.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * A built file's source map (`FILE.map`, as tsc and esbuild write them) as a lookup from a generated line and column
+ * (0-based) to `source:line` (1-based); null where there is none. The bundle's chunks say nothing by their own names.
+ */
+function sourceMapOf(file) {
+  const path = file + ".map";
+  if (!existsSync(path)) return null;
+  const map = JSON.parse(readFileSync(path, "utf8"));
+  const sources = map.sources.map((s) => relative(process.cwd(), join(dirname(file), map.sourceRoot ?? "", s)));
+  // Per generated line: [column, source, line] segments in column order (the base64 VLQ fields, each relative).
+  const lines = [];
+  let source = 0;
+  let line = 0;
+  for (const text of map.mappings.split(";")) {
+    const segs = [];
+    let column = 0;
+    for (const seg of text.split(",")) {
+      if (seg === "") continue;
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = shift = 0;
+        }
+      }
+      column += fields[0];
+      if (fields.length < 4) continue;
+      source += fields[1];
+      line += fields[2];
+      segs.push([column, source, line]);
+    }
+    lines.push(segs);
+  }
+  return (genLine, genColumn) => {
+    const segs = lines[genLine];
+    if (!segs || segs.length === 0) return null;
+    let best = segs[0];
+    for (const s of segs) if (s[0] <= genColumn) best = s;
+    return `${sources[best[1]]}:${best[2] + 1}`;
+  };
+}
 
 /**
  * Top `n` functions by self time: [{ms, share, name, where}], `where` as `file:line` (1-based).
@@ -29,10 +79,14 @@ export function topSelf(path, n = 15, under = "") {
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0) || 1;
   const agg = new Map();
+  const maps = new Map();
   for (const [id, us] of self) {
     const f = byId.get(id).callFrame;
+    const path = f.url.startsWith("file://") ? f.url.slice("file://".length) : "";
+    if (path && !maps.has(path)) maps.set(path, sourceMapOf(path));
+    const mapped = path ? maps.get(path)?.(f.lineNumber, f.columnNumber) : null;
     const file = f.url ? f.url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "") : "";
-    const key = `${f.functionName || "(anonymous)"}\t${file}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || "(anonymous)"}\t${mapped ?? `${file}:${f.lineNumber + 1}`}`;
     agg.set(key, (agg.get(key) ?? 0) + us);
   }
   return [...agg].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => {
