@@ -2,7 +2,8 @@
 // dist/io/read-worker.js and dist/dedupe/match-worker.js (over tsc's files of those names), their shared code in
 // dist/chunks/. Node then loads a few files instead of ~280 (zod and libphonenumber-js come as ~95 files each),
 // which took ~0.3 s of every run's start. Each command's code still loads only when the command runs.
-// tsc's other files stay in dist/ for the tests and scripts that import them.
+// tsc's other files stay in dist/ for the tests and scripts that import them. esbuild's own postinstall is not needed
+// (its binary comes as the optional dependency for the platform), so package.json's `allowScripts` denies it.
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -102,7 +102,7 @@ const heap: Record<string, number> = {};
 const peak: Record<string, number> = {};
 /** Which of the two threads this run had: the reader's and the matcher's (a run without one is slower, not wrong). */
 const threads: { reader?: boolean; matcher?: boolean } = {};
-export function noteThread(name: keyof typeof threads, used: boolean): void {
+function noteThread(name: keyof typeof threads, used: boolean): void {
   threads[name] = used;
 }
 let mark = performance.now();
