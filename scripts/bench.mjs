@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { GENERATOR_VERSION } from "./gen-export.mjs";
 import { DIALECTS } from "./lib/dialects.mjs";
 import { topSelf } from "./lib/cpuprofile.mjs";
+import { peakVerdict } from "./lib/targets.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 // SEGMENT_BENCH_CACHE moves the generated exports elsewhere (the bench's own test uses a temporary folder).
@@ -136,7 +137,7 @@ function sweepReport(rows, m) {
   const L = [];
   L.push(`Command: \`${cmd}\`. Machine: ${m.nproc} cores, ${m.model}, Node ${m.node}; load average at start ${m.load}, at the end ${loadavg().map((x) => x.toFixed(1)).join(" ")}.`, "");
   L.push("Each export is made by `scripts/gen-export.mjs` for the dialect; the ratio is the median `segment run` wall time over the median csv-parse-only wall time, with each run's own ratio beside it.", "");
-  L.push("| dialect | rows | bytes a row | parse-only s (CPU s) | segment s (CPU s) | ratio | run by run | peak MB | exit |");
+  L.push("| dialect | rows | bytes a row | parse-only s (CPU s) | segment s (CPU s) | ratio | run by run | peak MiB | exit |");
   L.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
   for (const r of rows) {
     L.push(`| ${r.dialect} | ${human(r.size)} | ${fmt(r.bytes / r.size, 0)} | ${fmt(r.parseWall)} (${fmt(r.parseCpu)}) | ${fmt(r.segWall)} (${fmt(r.segCpu)}) | ${fmt(r.segWall / r.parseWall)}× | ${r.ratios.map((x) => fmt(x)).join(", ")} | ${fmt(r.segMb, 0)} | ${[...new Set(r.exit)].join(",")} |`);
@@ -224,7 +225,7 @@ function report(results, m, profile, dialect, encoding) {
     "fresh process; CPU = user + system seconds; peak = the process's maximum RSS.", "");
   L.push(`Machine: ${m.nproc} cores (\`nproc\`), ${m.model}, Node ${m.node}; load average at start ${m.load}, at the end ${loadavg().map((x) => x.toFixed(1)).join(" ")}`
     + " (a load above the core count makes wall times, and to a lesser degree CPU times, run high: compare the CPU ratio).", "");
-  L.push("| rows | runs | parse-only s (CPU s) | segment s (CPU s) | ratio wall (CPU) | rows/s | peak MB parse / segment | exit |");
+  L.push("| rows | runs | parse-only s (CPU s) | segment s (CPU s) | ratio wall (CPU) | rows/s | peak MiB parse / segment | exit |");
   L.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const r of results) {
     L.push(`| ${human(r.size)} | ${r.runs} | ${fmt(r.parseWall)} (${fmt(r.parseCpu)}) | ${fmt(r.segWall)} (${fmt(r.segCpu)}) | ${fmt(r.segWall / r.parseWall)} (${fmt(r.segCpu / r.parseCpu)}) | ${fmt(r.size / r.segWall, 0)} | ${fmt(r.parseMb, 0)} / ${fmt(r.segMb, 0)} | ${[...new Set(r.exit)].join(",")} |`);
@@ -246,9 +247,9 @@ function report(results, m, profile, dialect, encoding) {
   L.push("", "Targets:", "");
   for (const r of results) {
     if (r.size === 300000) {
-      L.push(`- 300k: segment ≤ 3× parse-only: ${fmt(r.segWall / r.parseWall)}× wall, ${fmt(r.segCpu / r.parseCpu)}× CPU — ${r.segWall / r.parseWall <= 3 ? "met" : "NOT met"} (run by run: ${r.ratios.map((x) => fmt(x) + "×").join(", ")}); peak < 1 GB: ${fmt(r.segMb, 0)} MB — ${r.segMb < 1024 ? "met" : "NOT met"}.`);
+      L.push(`- 300k: segment ≤ 3× parse-only: ${fmt(r.segWall / r.parseWall)}× wall, ${fmt(r.segCpu / r.parseCpu)}× CPU — ${r.segWall / r.parseWall <= 3 ? "met" : "NOT met"} (run by run: ${r.ratios.map((x) => fmt(x) + "×").join(", ")}); peak < 1 GB: ${peakVerdict(r.segMb, 1)}.`);
     }
-    if (r.size === 1000000) L.push(`- 1M: peak < 2 GB: ${fmt(r.segMb, 0)} MB — ${r.segMb < 2048 ? "met" : "NOT met"}.`);
+    if (r.size === 1000000) L.push(`- 1M: peak < 2 GB: ${peakVerdict(r.segMb, 2)}.`);
   }
   if (!results.some((r) => r.size === 300000)) L.push("- 300k: not measured in this pass.");
   if (!results.some((r) => r.size === 1000000)) L.push("- 1M: not measured in this pass.");
