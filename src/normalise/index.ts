@@ -1,5 +1,5 @@
 // The normalise stage: settles each date and number column, then turns every accepted record into a Row.
-import { detach, own, share } from "../io/detach.js";
+import { own, share } from "../io/detach.js";
 import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
@@ -574,7 +574,7 @@ export class Normaliser {
       }
 
       // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
-      const row: Row = { index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? detach(rawName === rec.keyedName ? rec.nameKey! : nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: ownAll(domains), contacts, tags: ownAll(tags) };
+      const row: Row = { index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? own(rawName === rec.keyedName ? rec.nameKey! : nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: ownAll(domains), contacts, tags: ownAll(tags) };
       if (index < this.keep) rows.push(row);
       const filled = this.filled;
       if (filled !== null) for (let i = 0; i < FIELDS.length; i++) if (v[i] !== "") filled[i]!++;
