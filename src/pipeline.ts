@@ -101,10 +101,7 @@ const timings: Record<string, number> = {};
 const heap: Record<string, number> = {};
 const peak: Record<string, number> = {};
 /** Which of the two threads this run had: the reader's and the matcher's (a run without one is slower, not wrong). */
-const threads: { reader?: boolean; matcher?: boolean } = {};
-function noteThread(name: keyof typeof threads, used: boolean): void {
-  threads[name] = used;
-}
+const threadsUsed: { reader?: boolean; matcher?: boolean } = {};
 let mark = performance.now();
 export function stage(name: string): void {
   const now = performance.now();
@@ -136,7 +133,7 @@ export function stageSplit(parts: Record<string, number>, rest: string): void {
 export function reportTimings(io: Io): void {
   if (process.env.SEGMENT_TIMINGS !== "1") return;
   const mem = process.memoryUsage();
-  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576), heap_mb: heap, peak_mb: peak, threads })}\n`);
+  io.stderr(`SEGMENT_TIMINGS ${JSON.stringify({ ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])), rss_mb: Math.round(mem.rss / 1048576), heap_mb: heap, peak_mb: peak, threads: threadsUsed })}\n`);
 }
 
 function log(io: Io, opts: ReadOptions, text: string): void {
@@ -220,7 +217,7 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
   const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half"), onRows, onRestart });
   // Reading and normalising go hand in hand over a streamed file: the read's share is this thread's time taking the reader's batches.
   stageSplit({ read: ingested.readMs }, "normalise");
-  noteThread("reader", ingested.readThread);
+  threadsUsed.reader = ingested.readThread;
   holdHeap("read");
   const { head: table, mapping, lang, rows } = ingested;
   const { rejects, contacts, hasIdColumn } = ingested;
@@ -268,7 +265,7 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
   };
   let groups: DuplicateGroup[];
   let segmentsAhead: SegmentsAhead | null = null;
-  noteThread("matcher", !!matcher);
+  threadsUsed.matcher = !!matcher;
   if (matcher) {
     // While the matcher's thread works, this one classifies rows ahead with the segmenters that need no clients
     // (SEGMENT_AHEAD=0 turns it off, to compare).

@@ -139,7 +139,8 @@ function pushTags(rec: { tags: string[] }, value: string): void {
   }
 }
 
-function firstValue(cells: string[], columns: readonly number[]): string {
+/** The first filled cell of `columns`, cleaned; "" for none. */
+export function firstValue(cells: string[], columns: readonly number[]): string {
   for (let i = 0; i < columns.length; i++) {
     const v = cleanCell(cells[columns[i]!]);
     if (v) return v;

@@ -3,7 +3,7 @@
 import { closeSync, openSync } from "node:fs";
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { clearNameCaches, nameKey } from "../normalise/names.js";
-import { cleanCell } from "../records.js";
+import { firstValue } from "../records.js";
 import { NotStreamable, readChunks, type ChunkPlan } from "./read-csv.js";
 import { AHEAD, type KeyColumns, type WireMessage } from "./read-thread.js";
 
@@ -52,12 +52,10 @@ const columns: ColumnIds[] = [];
 
 /** The name columns whose first filled cell is keyed for each record, once the main thread asks (`keyNames`). */
 let keyColumns: number[] | null = null;
-function keysOf(records: ReadonlyArray<{ cells: string[] }>, columns: readonly number[]): string[] {
+function keysOf(records: ReadonlyArray<{ cells: string[] }>, nameColumns: readonly number[]): string[] {
   const keys = new Array<string>(records.length);
   for (let k = 0; k < records.length; k++) {
-    const cells = records[k]!.cells;
-    let name = "";
-    for (let i = 0; i < columns.length && name === ""; i++) name = cleanCell(cells[columns[i]!]);
+    const name = firstValue(records[k]!.cells, nameColumns);
     keys[k] = name === "" ? "" : nameKey(name);
   }
   // The caches are keyed by this chunk's cells.

@@ -1,21 +1,16 @@
 // The built CLI as `npm run build` leaves it: one bundle (scripts/bundle.mjs) that still finds its two threads.
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, tempDir } from "./helpers.js";
+import { ROOT, segment, tempDir } from "./helpers.js";
 
 const EXPORT = join(ROOT, "fixtures/dialects/bitrix24/bitrix24-companies.csv");
 
 function run(out: string, env: Record<string, string>): { exitCode: number; threads: unknown } {
-  const r = spawnSync(process.execPath, [BIN, "run", EXPORT, "-o", out, "--as-of", "2026-11-01", "--quiet"], {
-    cwd: ROOT,
-    // 8 KB chunks: the 36 KB export is streamed, so both threads have work.
-    env: { ...process.env, NO_COLOR: "1", SEGMENT_TIMINGS: "1", SEGMENT_CHUNK_BYTES: "8192", ...env },
-    encoding: "utf8",
-  });
+  // 8 KB chunks: the 36 KB export is streamed, so both threads have work.
+  const r = segment(["run", EXPORT, "-o", out, "--as-of", "2026-11-01", "--quiet"], { env: { SEGMENT_TIMINGS: "1", SEGMENT_CHUNK_BYTES: "8192", ...env } });
   const timings = /SEGMENT_TIMINGS (\{.*\})/.exec(r.stderr);
-  return { exitCode: r.status ?? -1, threads: timings ? (JSON.parse(timings[1]!) as { threads: unknown }).threads : undefined };
+  return { exitCode: r.exitCode, threads: timings ? (JSON.parse(timings[1]!) as { threads: unknown }).threads : undefined };
 }
 
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();

@@ -16,10 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function segment(args: string[], opts: { cwd?: string; input?: string } = {}): CliResult {
+export function segment(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...opts.env },
     encoding: "utf8",
     input: opts.input,
     maxBuffer: 64 * 1024 * 1024,
