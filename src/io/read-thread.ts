@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { NotStreamable, readChunks, type ChunkBatch, type ChunkPlan } from "./read-csv.js";
-import type { RawRecord } from "../types.js";
+import { unwire, type WireBatch } from "./wire.js";
 
 // Beside this module as tsc writes it; in dist/io/ from the bundle's entry (dist/cli.js, `npm run build`); from the
 // sources (tests) and the bundle's chunks (dist/chunks/), the built one (`npm test` builds first).
@@ -31,21 +31,6 @@ export interface Reader {
   owned(): boolean;
 }
 
-/**
- * A batch as it crosses threads: one flat list of cells, how many belong to each record, each record's line. A cell
- * is its text, or the number of a value its column sent before: `fresh` lists the values this batch sends for the
- * first time, in the order they are numbered within their columns (`freshColumns`).
- */
-export interface WireBatch {
-  cells: Array<string | number>;
-  counts: Int32Array;
-  lines: Int32Array;
-  position: number;
-  fresh: string[];
-  freshColumns: number[];
-  /** With `keyNames`: each record's company-name match key. */
-  keys?: string[];
-}
 /** What this thread tells the reader: the name columns to key (`keyNames`). */
 export interface KeyColumns {
   keyColumns: number[];
@@ -59,26 +44,6 @@ export type WireMessage = { hello: true } | { batch: WireBatch } | { done: true 
 export function startReader(fd: number, plan: ChunkPlan): Reader {
   if (process.env.SEGMENT_READ_THREAD === "0" || WORKER === undefined) return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false, keyNames: () => {} };
   return threadReader(fd, plan, WORKER);
-}
-
-/** The batch's records, each numbered cell given its column's value (`tables`, one list per column, grown here). */
-function unwire(b: WireBatch, tables: string[][]): ChunkBatch {
-  for (let i = 0; i < b.fresh.length; i++) (tables[b.freshColumns[i]!] ??= []).push(b.fresh[i]!);
-  const records = new Array<RawRecord>(b.counts.length);
-  const wire = b.cells;
-  const keys = b.keys;
-  let at = 0;
-  for (let k = 0; k < records.length; k++) {
-    const n = b.counts[k]!;
-    const cells = new Array<string>(n);
-    for (let j = 0; j < n; j++) {
-      const c = wire[at + j]!;
-      cells[j] = typeof c === "number" ? tables[j]![c]! : c;
-    }
-    records[k] = keys === undefined ? { line: b.lines[k]!, cells } : { line: b.lines[k]!, cells, nameKey: keys[k]! };
-    at += n;
-  }
-  return { records, position: b.position };
 }
 
 function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
