@@ -120,3 +120,23 @@ describe("motivation", () => {
     expect(motivation.options.safeParse({ cues: { speed: ["fast"] } }).success).toBe(false);
   });
 });
+
+describe("motivation over a large base", () => {
+  // Notes as a CRM holds them: some written from templates (they repeat), most a client's own.
+  const CUES = ["просят скидку", "важен сервис и ремонт", "главное качество", "нужна быстрая поставка", "директор доверяет нам", "не просят скидку, важны сроки поставки", ""];
+  const text = (i: number) => `${CUES[i % CUES.length]}; звонок ${i}, договорились о встрече ${i % 31}.`;
+
+  it("classifies notes that never repeat as it does notes that do", () => {
+    // 6,000 clients of their own notes, then 600 whose notes repeat earlier ones
+    const clients = Array.from({ length: 6000 }, (_, i) => notes(`u${i}`, text(i), i % 97 === 0 ? "цена" : ""));
+    for (let i = 0; i < 600; i++) clients.push(notes(`r${i}`, text(i * 7), (i * 7) % 97 === 0 ? "цена" : ""));
+    const [all] = testSegmenter(motivation, [{ name: "a large base", clients }]);
+    // the same texts a few at a time
+    const sample = [0, 1, 2, 3, 4, 5, 6, 97, 4095, 4096, 4097, 5999].flatMap((i) => [clients[i]!, clients.find((c) => c.id === `r${Math.floor(i / 7)}`)!].filter((c) => c !== undefined));
+    const [few] = testSegmenter(motivation, [{ name: "a few", clients: [...new Map(sample.map((c) => [c.id, c])).values()] }]);
+    expect(few!.size).toBeGreaterThan(12);
+    for (const [id, seg] of few!) expect(all!.get(id), id).toEqual(seg);
+    for (let i = 0; i < 600; i++) expect(all!.get(`r${i}`), `r${i}`).toEqual(all!.get(`u${i * 7}`));
+    expect(new Set([...all!.values()].map((s) => s.label))).toEqual(new Set(["price", "service", "quality", "delivery", "relationship", "unknown"]));
+  });
+});
