@@ -11,8 +11,8 @@ import type { RawRecord } from "../types.js";
  */
 export interface WireBatch {
   cells: Array<string | number>;
-  counts: Int32Array;
-  lines: Int32Array;
+  counts: Int32Array<ArrayBuffer>;
+  lines: Int32Array<ArrayBuffer>;
   position: number;
   fresh: string[];
   freshColumns: number[];

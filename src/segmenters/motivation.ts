@@ -3,7 +3,7 @@ import { z } from "zod";
 import { say, type Phrase } from "../i18n.js";
 import type { Lang, Segment } from "../types.js";
 import { defineSegmenter } from "./define.js";
-import { StemMatcher, wordsOf, type StemHit } from "./words.js";
+import { clausesOf, StemMatcher, type StemHit } from "./words.js";
 
 /** The labels in tie order: with as many cues, the earlier wins. */
 export const MOTIVATIONS = ["service", "price", "relationship", "quality", "delivery"] as const;
@@ -46,7 +46,6 @@ const NEGATIONS = new Set(["не", "нет", "ни", "неважно", "нева
 const NOT_ONLY = new Set(["только", "лишь", "only", "just", "doar", "numai"]);
 /** Words that start a new clause: `не цена, а качество`. */
 const CLAUSE_WORDS = new Set(["но", "а", "зато", "однако", "хотя", "but", "however", "though", "although", "whereas", "dar", "ci", "insa", "totusi"]);
-const CLAUSE_SPLIT = /[.;!?,:()\[\]\n\r—–]+|\s-\s/;
 /** How far (in words) a negation reaches for the cue it negates. */
 const NEGATION_REACH = 4;
 
@@ -92,18 +91,18 @@ interface Tally {
   negated: string[];
 }
 
-/** Splits text into clauses: punctuation, then conjunctions that turn the sentence (`but`, `а`, `dar`). */
+/** Splits text into clauses: punctuation (`clausesOf`), then conjunctions that turn the sentence (`but`, `а`, `dar`). */
 function clauses(text: string): string[][] {
   const out: string[][] = [];
-  for (const part of text.split(CLAUSE_SPLIT)) {
-    let cur: string[] = [];
-    for (const w of wordsOf(part)) {
-      if (CLAUSE_WORDS.has(w)) {
-        if (cur.length) out.push(cur);
-        cur = [];
-      } else cur.push(w);
+  for (const words of clausesOf(text)) {
+    let from = 0;
+    for (let i = 0; i < words.length; i++) {
+      if (!CLAUSE_WORDS.has(words[i]!)) continue;
+      if (i > from) out.push(words.slice(from, i));
+      from = i + 1;
     }
-    if (cur.length) out.push(cur);
+    if (from === 0) out.push(words);
+    else if (from < words.length) out.push(words.slice(from));
   }
   return out;
 }
@@ -121,7 +120,7 @@ function tally(matcher: StemMatcher<Motivation>, text: string, negation: boolean
   for (const words of clauses(text)) {
     const hits = matcher.find(words);
     if (!hits.length) continue;
-    const dropped = new Set<StemHit<Motivation>>();
+    let dropped: Set<StemHit<Motivation>> | null = null;
     if (negation) {
       // A negation negates the nearest cue of its clause (`цена не главное`, `не важна цена`), not every cue in it.
       for (let i = 0; i < words.length; i++) {
@@ -132,11 +131,11 @@ function tally(matcher: StemMatcher<Motivation>, text: string, negation: boolean
           const d = Math.abs(h.at - i);
           if (d < bestDist) (best = h), (bestDist = d);
         }
-        if (best) dropped.add(best);
+        if (best) (dropped ??= new Set()).add(best);
       }
     }
     for (const h of hits) {
-      if (dropped.has(h)) {
+      if (dropped?.has(h)) {
         negated.push(h.text);
         continue;
       }
