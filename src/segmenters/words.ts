@@ -1,4 +1,5 @@
-// Word-stem matching shared by the text segmenters (motivation cues, contact roles): fold once, index stems by their first letters.
+// Words and word-stem matching shared by the text segmenters (motivation cues, contact roles): words found in one pass
+// over the characters, folded once; stems indexed by their first two letters.
 
 const FOLD_CHARS = /[ёăâîșşțţ]/g;
 const FOLD_MAP: Record<string, string> = { ё: "е", ă: "a", â: "a", î: "i", ș: "s", ş: "s", ț: "t", ţ: "t" };
@@ -28,7 +29,7 @@ export function clausesOf(text: string): string[][] {
   return slow;
 }
 
-export const CLAUSE_SPLIT = /[.;!?,:()\[\]\n\r—–]+|\s-\s/;
+const CLAUSE_SPLIT = /[.;!?,:()\[\]\n\r—–]+|\s-\s/;
 const WORD_SPLIT = /[^\p{L}\p{N}']+/u;
 
 /** The words as the regexes find them: the definition `scan` keeps to, and the way for text it leaves. */
