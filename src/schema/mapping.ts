@@ -358,8 +358,19 @@ function suggestions(): NonNullable<typeof suggestionIndex> {
   return suggestionIndex;
 }
 
-/** A header word carries a synonym word: equal, or an inflected form of a long enough stem (`телефона`). */
-const carries = (word: string, syn: string): boolean => word === syn || (syn.length >= 4 && word.startsWith(syn));
+/** Romanian case endings longer than the three letters an ending usually takes (`utilizatorului`, `clientilor`). */
+const LONG_ENDINGS: ReadonlySet<string> = new Set(["ului", "ilor"]);
+
+/**
+ * A header word carries a synonym word: equal, or an inflected form of a long enough stem (`телефона`, `адреса`,
+ * `utilizatorului`). A longer tail makes another word (`пользовательское` is not `пользователь`, `username` not `user`).
+ */
+const carries = (word: string, syn: string): boolean => {
+  if (word === syn) return true;
+  if (syn.length < 4 || !word.startsWith(syn)) return false;
+  const tail = word.length - syn.length;
+  return tail <= 3 || LONG_ENDINGS.has(word.slice(syn.length));
+};
 
 /** Why a known column of this dialect is left unused, if the dialect says so. */
 export function unusedReason(headerName: string, dialect: Dialect): DialectColumn["why"] | "known" | undefined {

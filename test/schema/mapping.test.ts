@@ -342,4 +342,12 @@ describe("suggestions", () => {
     expect(suggestField("Тип")).toBe("status");
     expect(suggestField("Любимый цвет")).toBeUndefined();
   });
+  it("takes an inflected word for its stem, not a word made from it", () => {
+    expect(suggestField("Номер телефона")).toBe("phone");
+    expect(suggestField("Ответственный пользователь")).toBe("owner");
+    expect(suggestField("Utilizatorului")).toBe("owner");
+    // A Bitrix24 portal's custom fields are "Пользовательское поле …": a user-defined field, not the user who owns the company.
+    expect(suggestField("Пользовательское поле 1")).toBeUndefined();
+    expect(suggestField("Username")).toBeUndefined();
+  });
 });
