@@ -10,6 +10,7 @@ import contacts from "./contacts.js";
 import geography from "./geography.js";
 import industry from "./industry.js";
 import motivation from "./motivation.js";
+import { Memo } from "./memo.js";
 import { loadPlugin } from "./plugins.js";
 import { groupRules, ruleSegmenter } from "./rules.js";
 import temperature from "./temperature.js";
@@ -89,30 +90,20 @@ function failed(l: LoadedSegmenter, what: string, e: unknown): SegmentError {
 }
 
 const MAX_SHARED_REASONS = 100_000;
-/** Reasons a pool looks at before it decides whether pooling pays. */
-const POOL_TRIAL = 4096;
 
 /**
  * A segmenter's reasons, one instance each: they repeat (a region, a NACE class, "no activity"), and each is kept flat
- * rather than as the concatenation it was built as.
+ * rather than as the concatenation it was built as. A segmenter whose reasons hardly repeat (value's name each client's
+ * figure and rank) stops pooling them (`Memo`).
  */
 class ReasonPool {
-  private same: Map<string, string> | null = new Map();
-  private asked = 0;
-  private hits = 0;
+  private readonly same = new Memo<string>(MAX_SHARED_REASONS);
   share(reason: string): string {
-    const same = this.same;
-    if (same === null) return reason;
-    const seen = same.get(reason);
-    if (seen !== undefined) {
-      this.hits++;
-      return seen;
-    }
-    // A segmenter whose reasons hardly repeat (value's name each client's figure and rank) stops pooling them.
-    if (++this.asked === POOL_TRIAL && this.hits < POOL_TRIAL / 8) this.same = null;
-    if (same.size >= MAX_SHARED_REASONS) return reason;
+    if (!this.same.active) return reason;
+    const seen = this.same.get(reason);
+    if (seen !== undefined) return seen;
     const flat = detach(reason);
-    same.set(flat, flat);
+    this.same.set(flat, flat);
     return flat;
   }
 }

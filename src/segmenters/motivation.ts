@@ -3,6 +3,7 @@ import { z } from "zod";
 import { say, type Phrase } from "../i18n.js";
 import type { Lang, Segment } from "../types.js";
 import { defineSegmenter } from "./define.js";
+import { Memo } from "./memo.js";
 import { clausesOf, StemMatcher, type StemHit } from "./words.js";
 
 /** The labels in tie order: with as many cues, the earlier wins. */
@@ -158,9 +159,6 @@ const quoteList = (lang: Lang, words: readonly string[]): string => {
   return [...new Set(words)].map((w) => `${o}${w}${c}`).join(", ");
 };
 
-/** Texts classified before the cache of classified texts decides whether it pays. */
-const CACHE_TRIAL = 4096;
-
 export default defineSegmenter<MotivationOptions>({
   meta: {
     id: "motivation",
@@ -178,12 +176,8 @@ export default defineSegmenter<MotivationOptions>({
       [...EXCLUSIONS, ...options.exclusions],
     );
     const unknown: Segment = { label: "unknown", reason: say(lang, T.unknown!) };
-    // Notes repeat across a base (templates, copied rows): classify each distinct text once. Where they hardly repeat
-    // (each client's own notes) the cache would only hold a copy of every note: it stops after a trial.
-    const cache = new Map<string, Segment>();
-    let caching = true;
-    let asked = 0;
-    let hits = 0;
+    // Notes repeat across a base (templates, copied rows): each distinct text is classified once, while that pays.
+    const memo = new Memo<Segment>();
     const classify = (motivation: string, notes: string): Segment => {
       if (motivation) {
         const t = tally(matcher, motivation, true);
@@ -203,15 +197,10 @@ export default defineSegmenter<MotivationOptions>({
     return (client) => {
       const { motivation, notes } = client.values;
       if (!motivation && !notes) return unknown;
-      if (!caching) return classify(motivation, notes);
+      if (!memo.active) return classify(motivation, notes);
       const key = motivation + "\u0000" + notes;
-      let seg = cache.get(key);
-      if (seg) hits++;
-      else cache.set(key, (seg = classify(motivation, notes)));
-      if (++asked === CACHE_TRIAL && hits < CACHE_TRIAL / 8) {
-        caching = false;
-        cache.clear();
-      }
+      let seg = memo.get(key);
+      if (seg === undefined) memo.set(key, (seg = classify(motivation, notes)));
       return seg;
     };
   },
