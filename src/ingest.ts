@@ -35,6 +35,8 @@ export interface IngestOptions {
   onRows?: (rows: readonly Row[], read: number, inAll?: number) => void;
   /** A streamed read given up for the whole-file reader: the rows given to `onRows` so far are void. */
   onRestart?: () => void;
+  /** Called once the header is mapped and the language known, before any row is made (again after a restart). */
+  onFrame?: (mapping: Mapping, lang: Lang) => void;
 }
 
 export interface Ingested {
@@ -124,6 +126,7 @@ export async function ingest(path: string, opts: IngestOptions): Promise<Ingeste
 
 function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[]>, streamed: boolean, progress = () => 1, keyNames?: (columns: readonly number[]) => void): Ingested {
   const { mapping, lang } = frame(head, opts);
+  opts.onFrame?.(mapping, lang);
   const rules = new RecordRules(head.header, head.delimiter, mapping, lang);
   // Records kept to the end are joined by their names' keys once the file is read: the reader thread works them out
   // as it reads, while the other core would be idle.

@@ -14,6 +14,7 @@ import { MatchThread } from "./dedupe/match-thread.js";
 import { mergeClients } from "./dedupe/merge.js";
 import { findConflicts } from "./dedupe/conflicts.js";
 import { runSegmenters, SegmentsAhead } from "./segmenters/index.js";
+import { NotesAhead } from "./segmenters/notes-ahead.js";
 import { allocate, type AllocationResult } from "./allocate/index.js";
 import type { SegmenterContext } from "./segmenters/define.js";
 import type { AllocateOptions, Io, ReadOptions } from "./commands/options.js";
@@ -171,23 +172,31 @@ async function whileWaiting<T>(p: Promise<T>, work: () => boolean): Promise<T> {
   return p;
 }
 
-/**
- * Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. With `ahead`
- * (the caller goes on to `analyse`), the row-wise segmenters work while the matcher's thread does.
- */
-export async function prepare(path: string, opts: AllocateOptions, io: Io, ahead = false): Promise<Prepared> {
+/** What `prepare` does beyond its stages, for a caller that goes on to `analyse`. */
+export interface PrepareWork {
+  /** The row-wise segmenters work while the matcher's thread does. */
+  ahead?: boolean;
+  /**
+   * Rows' notes go as soon as the motivation segmenter has classified them, as the file is read (`run`, whose later
+   * stages read no notes; `NotesAhead`).
+   */
+  release?: boolean;
+}
+
+/** Read, map, validate, normalise, match owners, deduplicate and merge: everything up to segmentation. */
+export async function prepare(path: string, opts: AllocateOptions, io: Io, work: PrepareWork = {}): Promise<Prepared> {
   // A run that stops between the read and the groups (a bad managers or locks file) stops the matcher's thread too:
   // unref'd, it would not keep the process alive, but a long-lived process (the test runner, a caller) would keep its memory.
   const threads: { matcher?: MatchThread | null } = {};
   try {
-    return await prepareWith(path, opts, io, ahead, threads);
+    return await prepareWith(path, opts, io, work, threads);
   } catch (e) {
     threads.matcher?.stop();
     throw e;
   }
 }
 
-async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: boolean, threads: { matcher?: MatchThread | null }): Promise<Prepared> {
+async function prepareWith(path: string, opts: AllocateOptions, io: Io, work: PrepareWork, threads: { matcher?: MatchThread | null }): Promise<Prepared> {
   mark = performance.now();
   startProgress(opts);
   const loaded = loadConfig(opts.config);
@@ -209,12 +218,22 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
       threads.matcher = matcher;
     }
     matcher?.feed(rows);
+    notesAhead?.step(rows);
   };
   const onRestart = () => {
     matcher?.stop();
     matcher = null;
+    notesAhead?.restart();
   };
-  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half"), onRows, onRestart });
+  // Notes classified as the rows come (`work.release`), with the run's context as far as the header tells it (no
+  // clients, the config's default country): motivation reads the language only.
+  let notesAhead: NotesAhead | null = null;
+  const onFrame = (mapping: Mapping, lang: Lang) => {
+    if (work.release && process.env.SEGMENT_NOTES_AHEAD !== "0") {
+      notesAhead = NotesAhead.start(segmenterConfig(config), contextOf(config, asOf, mapping, lang, config.default_country?.toUpperCase() ?? ""));
+    }
+  };
+  const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half"), onRows, onRestart, onFrame });
   // Reading and normalising go hand in hand over a streamed file: the read's share is this thread's time taking the reader's batches.
   stageSplit({ read: ingested.readMs }, "normalise");
   threadsUsed.reader = ingested.readThread;
@@ -252,30 +271,29 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
   const cannotLink = cannotLinkFromLocks(locks, rows);
 
   stage("owners");
-  const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));
   const defaultCountry = ingested.defaultCountry;
-  const segmenterContext: SegmenterContext = {
-    clients: [],
-    asOf,
-    lang,
-    dialect: mapping.dialect,
-    mapped,
-    territories: config.territories,
-    defaultCountry,
-  };
+  const segmenterContext = contextOf(config, asOf, mapping, lang, defaultCountry);
+  const { mapped } = segmenterContext;
+  // The rows made since the last batch (or every row of a file read whole) have their notes classified too.
+  const notes = notesAhead as NotesAhead | null; // set in onFrame
+  notes?.step(rows);
+  // While the matcher's thread works, this one classifies rows ahead with the segmenters that need no clients
+  // (SEGMENT_AHEAD=0 turns it off, to compare). Notes classified as they were read are handed on in any case.
+  const others = !!matcher && work.ahead === true && process.env.SEGMENT_AHEAD !== "0";
+  const startAhead = () =>
+    others || notes ? (SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config), notes, others) ?? SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config), notes, false)) : null;
   let groups: DuplicateGroup[];
   let segmentsAhead: SegmentsAhead | null = null;
   threadsUsed.matcher = !!matcher;
   if (matcher) {
-    // While the matcher's thread works, this one classifies rows ahead with the segmenters that need no clients
-    // (SEGMENT_AHEAD=0 turns it off, to compare).
     const matched = matcher.groups(rows, { seed, cannotLink });
-    if (ahead && process.env.SEGMENT_AHEAD !== "0") segmentsAhead = SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config));
-    groups = segmentsAhead ? await whileWaiting(matched, () => segmentsAhead!.step(AHEAD_ROWS)) : await matched;
+    segmentsAhead = startAhead();
+    groups = segmentsAhead && others ? await whileWaiting(matched, () => segmentsAhead!.step(AHEAD_ROWS)) : await matched;
   } else {
     groups = findDuplicates(rows, { seed, cannotLink });
     // The matcher's table is garbage now: on a large heap it goes before the clients are made.
     collectIfLarge();
+    segmentsAhead = startAhead();
   }
   const { clients, clientOfRow } = mergeClients(rows, groups);
   segmenterContext.clients = clients;
@@ -317,6 +335,12 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, ahead: b
     segmenterContext,
     segmentsAhead,
   };
+}
+
+/** What the segmenters may know of the run (`SegmenterContext`) before the clients are made. */
+function contextOf(config: Config, asOf: string, mapping: Mapping, lang: Lang, defaultCountry: string): SegmenterContext & { mapped: Set<Field> } {
+  const mapped = new Set<Field>(Object.entries(mapping.columns).filter(([, cols]) => cols && cols.length).map(([f]) => f as Field));
+  return { clients: [], asOf, lang, dialect: mapping.dialect, mapped, territories: config.territories, defaultCountry };
 }
 
 /** The config's segmenter options, with the ABC cut-offs fed from `allocation.value_cutoffs`. */
@@ -446,7 +470,7 @@ export function releaseMatchData(a: Prepared, after: "dedupe" | "segments" | "co
 
 /** The whole pipeline short of writing; with `release` (`run`), data goes once no later stage reads it. */
 export async function runPipeline(path: string, opts: AllocateOptions & { phases?: number }, io: Io, release = false): Promise<RunResult> {
-  const p = await prepare(path, opts, io, true);
+  const p = await prepare(path, opts, io, { ahead: true, release });
   const a = await analyse(p, release);
   const maxMoves = parseMaxMoves(opts.maxMoves ?? p.config.max_moves);
   const allocation = runAllocation(a, { maxMoves, phases: opts.phases });

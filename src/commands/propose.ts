@@ -84,7 +84,7 @@ function protectedKept(r: RunResult): { kept: number; total: number } {
 
 export async function propose(path: string, opts: AllocateOptions & { strategies: string; out?: string }, io: Io): Promise<number> {
   if (opts.out) checkOutputDir(opts.out);
-  const p = await prepare(path, opts, io, true);
+  const p = await prepare(path, opts, io, { ahead: true });
   const defaultMax = parseMaxMoves(opts.maxMoves ?? p.config.max_moves);
   const specs = parseStrategies(opts.strategies, defaultMax);
   const a = await analyse(p);

@@ -1,5 +1,4 @@
 // The segmenter registry: built-ins in run order, then the config's plugins and rule groups; runs them and checks every label.
-import { detach } from "../io/detach.js";
 import { z } from "zod";
 import { describeIssue } from "../config-load.js";
 import { SegmentError } from "../errors.js";
@@ -10,7 +9,9 @@ import contacts from "./contacts.js";
 import geography from "./geography.js";
 import industry from "./industry.js";
 import motivation from "./motivation.js";
-import { Memo } from "./memo.js";
+import { TextPool } from "./memo.js";
+import { classifyAhead, labelAhead, RowClient, startAhead, type Ahead } from "./ahead.js";
+import type { NotesAhead } from "./notes-ahead.js";
 import { loadPlugin } from "./plugins.js";
 import { groupRules, ruleSegmenter } from "./rules.js";
 import temperature from "./temperature.js";
@@ -89,25 +90,6 @@ function failed(l: LoadedSegmenter, what: string, e: unknown): SegmentError {
   return new SegmentError(l.source === "built-in" ? "internal" : "config", `${who} failed ${what}: ${msg}.`);
 }
 
-const MAX_SHARED_REASONS = 100_000;
-
-/**
- * A segmenter's reasons, one instance each: they repeat (a region, a NACE class, "no activity"), and each is kept flat
- * rather than as the concatenation it was built as. A segmenter whose reasons hardly repeat (value's name each client's
- * figure and rank) stops pooling them (`Memo`).
- */
-class ReasonPool {
-  private readonly same = new Memo<string>(MAX_SHARED_REASONS);
-  share(reason: string): string {
-    if (!this.same.active) return reason;
-    const seen = this.same.get(reason);
-    if (seen !== undefined) return seen;
-    const flat = detach(reason);
-    this.same.set(flat, flat);
-    return flat;
-  }
-}
-
 /**
  * Built-ins whose `create` never reads `ctx.clients` (value does: its cut-offs): a client of one row gets from them
  * what its row alone gives.
@@ -115,29 +97,11 @@ class ReasonPool {
 const ROW_WISE: ReadonlySet<AnySegmenter> = new Set([temperature, geography, industry, motivation, contacts]);
 
 /**
- * One row-wise segmenter's work ahead: its classifier, its reasons, and each row's label (by number: 0 for a row not
- * done, else one more than the label's place in `names`) and reason.
- */
-interface Ahead {
-  classify: ClassifyClient;
-  pool: ReasonPool;
-  codes: Uint8Array;
-  names: string[];
-  codeOf: Map<string, number>;
-  reasons: string[];
-}
-
-/** A row's label as the segmenter gave it ahead, or undefined where it was not done. */
-function labelAhead(a: Ahead, row: number): string | undefined {
-  const code = a.codes[row]!;
-  return code === 0 ? undefined : a.names[code - 1];
-}
-
-/**
  * The row-wise built-ins run over the rows before the clients are known, each row as a client of its own, a piece at a
  * time while the matcher's thread works (`run` on a streamed export). Most clients are one row: their labels are then
  * ready when the clients are, and `runSegmenters` classifies only the merged clients and the rows not reached. A
- * client of one row shares its row's values and lists (`mergeClients`), so it gets what its row got.
+ * client of one row shares its row's values and lists (`mergeClients`), so it gets what its row got. Motivation may
+ * have done its rows already, as they were read (`NotesAhead`).
  */
 export class SegmentsAhead {
   /** Rows classified by every segmenter so far. */
@@ -145,58 +109,46 @@ export class SegmentsAhead {
   private constructor(
     private readonly rows: readonly Row[],
     private readonly ahead: Map<string, Ahead>,
+    /** The ones `step` works on (not motivation's, where its notes were classified as they were read). */
+    private readonly stepping: Ahead[],
   ) {}
 
-  /** Null where the config's options are wrong: `runSegmenters` then says so. */
-  static start(rows: readonly Row[], ctx: SegmenterContext, config: Config): SegmentsAhead | null {
+  /**
+   * Null where the config's options are wrong: `runSegmenters` then says so. With `notes`, motivation's work is the
+   * rows' as read; with `others` false, the other built-ins are left to `runSegmenters` (no matcher's thread to wait for).
+   */
+  static start(rows: readonly Row[], ctx: SegmenterContext, config: Config, notes: NotesAhead | null = null, others = true): SegmentsAhead | null {
     const ahead = new Map<string, Ahead>();
+    const stepping: Ahead[] = [];
     try {
       for (const segmenter of BUILT_IN_SEGMENTERS) {
         if (!ROW_WISE.has(segmenter)) continue;
+        if (segmenter === motivation && notes !== null) {
+          ahead.set(segmenter.meta.id, notes.work);
+          continue;
+        }
+        if (!others) continue;
         const classify = segmenter.create(segmenterOptions(segmenter, config.segmenters[segmenter.meta.id]), ctx) as ClassifyClient;
-        ahead.set(segmenter.meta.id, { classify, pool: new ReasonPool(), codes: new Uint8Array(rows.length), names: [], codeOf: new Map(), reasons: new Array<string>(rows.length) });
+        const a = startAhead(classify, rows.length);
+        ahead.set(segmenter.meta.id, a);
+        stepping.push(a);
       }
     } catch {
       return null;
     }
-    return new SegmentsAhead(rows, ahead);
+    return new SegmentsAhead(rows, ahead, stepping);
   }
 
   /** Classifies up to `count` more rows; false once every row is done. */
   step(count: number): boolean {
-    const { rows } = this;
+    const { rows, stepping } = this;
     const to = Math.min(rows.length, this.done + count);
     if (to === this.done) return false;
-    // One client object for every row, refilled: classifiers are pure and keep nothing of the client they are given.
-    const client: Client = { index: 0, id: "", rows: [0], group: "", values: rows[0]!.values, phones: [], emails: [], domains: [], contacts: [], tags: [] };
+    const one = new RowClient();
     for (let i = this.done; i < to; i++) {
-      const row = rows[i]!;
-      client.index = client.rows[0] = i;
-      client.id = row.clientId;
-      client.values = row.values;
-      client.phones = row.phones;
-      client.emails = row.emails;
-      client.domains = row.domains;
-      client.contacts = row.contacts;
-      client.tags = row.tags;
-      for (const a of this.ahead.values()) {
-        let s: { label?: unknown; reason?: unknown } | null;
-        try {
-          s = a.classify(client) as typeof s;
-        } catch {
-          continue; // left for `runSegmenters`, which reports it
-        }
-        // Anything but a label string is left for `runSegmenters` too (it checks every label), and so is a label
-        // past the 255 a row's code can name.
-        if (s === null || typeof s !== "object" || typeof s.label !== "string") continue;
-        let code = a.codeOf.get(s.label);
-        if (code === undefined) {
-          if (a.names.length === 255) continue;
-          a.codeOf.set(s.label, (code = a.names.push(s.label)));
-        }
-        a.codes[i] = code;
-        a.reasons[i] = a.pool.share(typeof s.reason === "string" ? s.reason : "");
-      }
+      const client = one.of(rows[i]!, i);
+      // A row a segmenter fails on, or gives no label string, is left for `runSegmenters`, which reports it.
+      for (let k = 0; k < stepping.length; k++) classifyAhead(stepping[k]!, client, i);
     }
     this.done = to;
     return to < rows.length;
@@ -236,7 +188,7 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
     const reasons = new Array<string>(clients.length);
     // Labels repeat: the last one checked against the closed set needs no second look.
     let lastGood: unknown = NOT_A_LABEL;
-    const pool = early?.pool ?? new ReasonPool();
+    const pool = early?.pool ?? new TextPool();
     for (let i = 0; i < clients.length; i++) {
       const client = clients[i]!;
       const only = client.rows.length === 1 ? client.rows[0]! : -1;

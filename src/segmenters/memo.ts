@@ -1,4 +1,5 @@
-// A memo of values by text that keeps itself only where texts repeat.
+// A memo of values by text, and a pool of texts, that keep themselves only where texts repeat.
+import { detach } from "../io/detach.js";
 
 /** Lookups a memo makes before it decides whether it pays. */
 export const MEMO_TRIAL = 4096;
@@ -41,5 +42,25 @@ export class Memo<V> {
   /** Entries held (tests). */
   get size(): number {
     return this.map?.size ?? 0;
+  }
+}
+
+/**
+ * Texts that repeat (a segmenter's reasons: a region, a NACE class, "no activity") kept one instance each, flat rather
+ * than as the concatenation they were built as. Past `cap` texts, or where they hardly repeat (value's name each
+ * client's figure and rank), each text is kept as it comes (`Memo`).
+ */
+export class TextPool {
+  private readonly same: Memo<string>;
+  constructor(cap = 100_000) {
+    this.same = new Memo<string>(cap);
+  }
+  share(text: string): string {
+    if (!this.same.active) return text;
+    const seen = this.same.get(text);
+    if (seen !== undefined) return seen;
+    const flat = detach(text);
+    this.same.set(flat, flat);
+    return flat;
   }
 }

@@ -1,8 +1,8 @@
 // Motivation: what moves the client (service, price, relationship, quality, delivery) from the motivation column, else from cues in the notes.
 import { z } from "zod";
 import { say, type Phrase } from "../i18n.js";
-import type { Lang, Segment } from "../types.js";
-import { defineSegmenter } from "./define.js";
+import type { Client, Lang, Segment } from "../types.js";
+import { defineSegmenter, type ClassifyClient } from "./define.js";
 import { Memo } from "./memo.js";
 import { clausesOf, StemMatcher, type StemHit } from "./words.js";
 
@@ -158,6 +158,16 @@ const quoteList = (lang: Lang, words: readonly string[]): string => {
   const [o, c] = lang === "ru" ? ["«", "»"] : lang === "ro" ? ["„", "”"] : ["\"", "\""];
   return [...new Set(words)].map((w) => `${o}${w}${c}`).join(", ");
 };
+
+/**
+ * What `classify` gives a client whose notes were classified already, as `notes` (the notes of a row read in a run that
+ * let them go, `NotesAhead`): the motivation column decides where it gives a label, as it does over the text.
+ */
+export function withNotesClassified(classify: ClassifyClient, client: Client, notes: Segment): Segment {
+  if (client.values.motivation === "") return notes;
+  const byColumn = classify({ ...client, values: { ...client.values, notes: "" } });
+  return byColumn.label === "unknown" ? notes : byColumn;
+}
 
 export default defineSegmenter<MotivationOptions>({
   meta: {
