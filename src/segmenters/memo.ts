@@ -1,34 +1,56 @@
 // A memo of values by text, and a pool of texts, that keep themselves only where texts repeat.
 import { detach } from "../io/detach.js";
 
-/** Lookups a memo makes before it decides whether it pays. */
+/** What a memo counts before it decides whether it pays. */
 export const MEMO_TRIAL = 4096;
+
+export interface MemoOptions {
+  /** Entries kept at most; past it, new texts are not remembered. */
+  cap?: number;
+  /**
+   * What the trial counts: every lookup (the default: a memo whose keys cost much to keep, such as whole notes), or
+   * only the texts not found (a memo of short texts, which may keep remembering texts that repeat less often).
+   */
+  trial?: "lookups" | "misses";
+}
 
 /**
  * Values by text where the texts repeat across a base (templated notes, a region's reason): each distinct text is
  * worked out once. Where they hardly repeat (each client's own notes, a reason naming a client's own figures), the memo
- * would only hold a copy of every text: after `MEMO_TRIAL` lookups with fewer than one in eight found, it lets go of
- * what it holds and remembers nothing more.
+ * would only hold a copy of every text: after `MEMO_TRIAL` lookups (or texts not found) with fewer than
+ * `MEMO_TRIAL / 8` found, it lets go of what it holds and remembers nothing more.
  */
 export class Memo<V> {
   private map: Map<string, V> | null = new Map();
   private asked = 0;
   private found = 0;
+  private readonly cap: number;
+  private readonly misses: boolean;
 
-  /** @param cap entries kept at most; past it, new texts are not remembered. */
-  constructor(private readonly cap = Number.POSITIVE_INFINITY) {}
+  constructor(options: MemoOptions = {}) {
+    this.cap = options.cap ?? Number.POSITIVE_INFINITY;
+    this.misses = options.trial === "misses";
+  }
 
   /** Whether the memo still remembers (a caller may then skip making a key). */
   get active(): boolean {
     return this.map !== null;
   }
 
-  /** The value remembered for `key`, if any. Every lookup counts towards the trial. */
+  /** Whether it holds as many entries as it may: it remembers no new text. */
+  get full(): boolean {
+    return this.map !== null && this.map.size >= this.cap;
+  }
+
+  /** The value remembered for `key`, if any; the lookup counts towards the trial. */
   get(key: string): V | undefined {
     const map = this.map;
     if (map === null) return undefined;
     const v = map.get(key);
-    if (v !== undefined) this.found++;
+    if (v !== undefined) {
+      this.found++;
+      if (this.misses) return v;
+    }
     if (++this.asked === MEMO_TRIAL && this.found < MEMO_TRIAL / 8) this.map = null;
     return v;
   }
@@ -47,20 +69,23 @@ export class Memo<V> {
 
 /**
  * Texts that repeat (a segmenter's reasons: a region, a NACE class, "no activity") kept one instance each, flat rather
- * than as the concatenation they were built as. Past `cap` texts, or where they hardly repeat (value's name each
- * client's figure and rank), each text is kept as it comes (`Memo`).
+ * than as the concatenation they were built as. Past `cap` distinct texts, or where texts hardly repeat (value's name
+ * each client's figure and rank), each text is kept as it comes. The trial counts texts not found: a reason is short,
+ * and one found a time in ten is still worth its entry.
  */
 export class TextPool {
   private readonly same: Memo<string>;
   constructor(cap = 100_000) {
-    this.same = new Memo<string>(cap);
+    this.same = new Memo<string>({ cap, trial: "misses" });
   }
   share(text: string): string {
-    if (!this.same.active) return text;
-    const seen = this.same.get(text);
+    const same = this.same;
+    if (!same.active) return text;
+    const seen = same.get(text);
     if (seen !== undefined) return seen;
+    if (same.full) return text;
     const flat = detach(text);
-    this.same.set(flat, flat);
+    same.set(flat, flat);
     return flat;
   }
 }
