@@ -25,8 +25,6 @@ export class NotesAhead {
   readonly work: Ahead;
   /** Rows classified so far. */
   private done = 0;
-  /** Rows whose notes went. */
-  released = 0;
   private rows: readonly Row[] = [];
   private readonly one = new RowClient();
 
@@ -50,10 +48,7 @@ export class NotesAhead {
       const row = rows[i]!;
       if (!classifyAhead(a, this.one.of(row, i), i)) continue;
       const v = row.values;
-      if (v.notes !== "" && v.notes !== CLASSIFIED_NOTES && v.motivation === "") {
-        v.notes = CLASSIFIED_NOTES;
-        this.released++;
-      }
+      if (v.notes !== "" && v.motivation === "") v.notes = CLASSIFIED_NOTES;
     }
     this.done = rows.length;
   }
