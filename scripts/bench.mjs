@@ -3,6 +3,8 @@
 // `segment run` against csv-parse merely parsing the same export, per size, and writes BENCHMARKS.md.
 // `--dialect D` benches another generated dialect; `--dialect all` (or `hubspot,odoo,...`) sweeps several and prints
 // one table of them, BENCHMARKS.md untouched; `--encoding native` writes 1C and Bitrix24 in Windows-1251.
+// `--heavy notes,wide` (or `wide+notes`, `all`) benches heavier rows made from the Bitrix24 export
+// (`scripts/heavy-export.mjs`: notes of their own on every company, 25 more columns, or both), one table, BENCHMARKS.md untouched.
 //
 // Each measurement is a child process of its own, timed by /usr/bin/time (wall, CPU, peak RSS) where
 // it exists, else by the wall clock and /proc/<pid>/status VmHWM polled until exit. CPU seconds are
@@ -86,6 +88,26 @@ async function exportFile(size, seed, dialect, encoding = "utf-8") {
   return file;
 }
 
+/** Heavier rows than the generator's, as `scripts/heavy-export.mjs` makes them from its Bitrix24 export. */
+const HEAVY = {
+  notes: ["--note-chars", "200"],
+  wide: ["--columns", "25"],
+  "wide+notes": ["--columns", "25", "--note-chars", "200"],
+};
+
+/** The cached heavier variant `kind` of the Bitrix24 export of `size` rows. */
+async function heavyFile(size, seed, kind) {
+  const base = await exportFile(size, seed, "bitrix24");
+  const file = join(CACHE, `bitrix24-${size}-s${seed}-${kind.replace("+", "-")}-g${GENERATOR_VERSION}.csv`);
+  if (existsSync(file)) return file;
+  const part = file + ".part";
+  process.stderr.write(`making ${kind} rows → ${file}\n`);
+  const r = await measure(process.execPath, [join(ROOT, "scripts/heavy-export.mjs"), "--from", base, "--out", part, ...HEAVY[kind]]);
+  if (r.code !== 0) throw new Error(`heavy-export failed: ${r.stderr.trim()}`);
+  renameSync(part, file);
+  return file;
+}
+
 function parseTimings(stderr) {
   const m = /SEGMENT_TIMINGS (\{.*\})/.exec(stderr);
   if (!m) return null;
@@ -104,8 +126,8 @@ async function runSegment(file, extraNode = []) {
 }
 
 /** One export of `size` rows timed `runsSmall` times (once past 300k rows): csv-parse alone, then `segment run`, interleaved. */
-async function benchSize(size, runsSmall, seed, dialect, encoding) {
-  const file = await exportFile(size, seed, dialect, encoding);
+async function benchSize(size, runsSmall, seed, dialect, encoding, heavy) {
+  const file = heavy ? await heavyFile(size, seed, heavy) : await exportFile(size, seed, dialect, encoding);
   const runs = size > 300000 ? 1 : runsSmall;
   const parse = [], seg = [];
   for (let i = 0; i < runs; i++) {
@@ -116,7 +138,7 @@ async function benchSize(size, runsSmall, seed, dialect, encoding) {
     const s = await runSegment(file);
     if (s.code !== 0 && s.code !== 2) process.stderr.write(`segment run exited ${s.code}: ${s.stderr.trim().split("\n").slice(-3).join(" | ")}\n`);
     seg.push(s);
-    process.stderr.write(`${dialect} ${human(size)} run ${i + 1}/${runs}: parse ${fmt(p.wall)} s (${fmt(p.cpu)} CPU, ${fmt(p.rssMb, 0)} MB), segment ${fmt(s.wall)} s (${fmt(s.cpu)} CPU, ${fmt(s.rssMb, 0)} MB) exit ${s.code}\n`);
+    process.stderr.write(`${heavy ? `${dialect} (${heavy})` : dialect} ${human(size)} run ${i + 1}/${runs}: parse ${fmt(p.wall)} s (${fmt(p.cpu)} CPU, ${fmt(p.rssMb, 0)} MB), segment ${fmt(s.wall)} s (${fmt(s.cpu)} CPU, ${fmt(s.rssMb, 0)} MB) exit ${s.code}\n`);
   }
   const ok = seg.filter((s) => s.timings);
   const stages = Object.fromEntries(STAGES.map((k) => [k, median(ok.map((s) => s.timings[k] / 1000))]));
@@ -136,7 +158,7 @@ function sweepReport(rows, m) {
   const cmd = "npm run bench -- " + process.argv.slice(2).join(" ");
   const L = [];
   L.push(`Command: \`${cmd}\`. Machine: ${m.nproc} cores, ${m.model}, Node ${m.node}; load average at start ${m.load}, at the end ${loadavg().map((x) => x.toFixed(1)).join(" ")}.`, "");
-  L.push("Each export is made by `scripts/gen-export.mjs` for the dialect; the ratio is the median `segment run` wall time over the median csv-parse-only wall time, with each run's own ratio beside it.", "");
+  L.push("Each export is made by `scripts/gen-export.mjs` for the dialect (heavier rows: `scripts/heavy-export.mjs` from its Bitrix24 export); the ratio is the median `segment run` wall time over the median csv-parse-only wall time, with each run's own ratio beside it.", "");
   L.push("| dialect | rows | bytes a row | parse-only s (CPU s) | segment s (CPU s) | ratio | run by run | peak MiB | exit |");
   L.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
   for (const r of rows) {
@@ -162,13 +184,21 @@ async function main() {
   const dialect = dialects[0];
   const encoding = arg("encoding", "utf-8");
   const profileSize = arg("profile") ? Number(arg("profile")) : null;
-  if (dialects.some((d) => !DIALECTS[d]) || sizes.some((s) => !(s > 0)) || !(runsSmall > 0) || !["utf-8", "native"].includes(encoding)) {
-    throw new Error(`usage: bench.mjs [--sizes 100000,300000,1000000] [--runs 3] [--seed 1] [--dialect bitrix24|all|D1,D2,...] [--encoding utf-8|native] [--profile SIZE] [--no-write]\ndialects: ${Object.keys(DIALECTS).join(", ")}`);
+  const heavyArg = arg("heavy");
+  const heavy = heavyArg === undefined ? [] : heavyArg === "all" ? Object.keys(HEAVY) : heavyArg.split(",");
+  if (dialects.some((d) => !DIALECTS[d]) || sizes.some((s) => !(s > 0)) || !(runsSmall > 0) || !["utf-8", "native"].includes(encoding) || heavy.some((h) => !HEAVY[h])) {
+    throw new Error(`usage: bench.mjs [--sizes 100000,300000,1000000] [--runs 3] [--seed 1] [--dialect bitrix24|all|D1,D2,...] [--encoding utf-8|native] [--heavy notes,wide,wide+notes|all] [--profile SIZE] [--no-write]\ndialects: ${Object.keys(DIALECTS).join(", ")}; heavier rows: ${Object.keys(HEAVY).join(", ")}`);
   }
   if (!existsSync(join(ROOT, "dist/cli.js"))) throw new Error("dist/ is missing: run `npm run build` first");
   const m = machine();
   process.stderr.write(`machine: ${m.nproc} cores, ${m.model}, node ${m.node}, load ${m.load}\n`);
 
+  if (heavy.length > 0) {
+    const rows = [];
+    for (const h of heavy) for (const size of sizes) rows.push({ dialect: `bitrix24 (${h})`, ...(await benchSize(size, runsSmall, seed, "bitrix24", "utf-8", h)) });
+    process.stdout.write(sweepReport(rows, m));
+    return;
+  }
   if (dialects.length > 1) {
     const rows = [];
     for (const d of dialects) for (const size of sizes) rows.push({ dialect: d, ...(await benchSize(size, runsSmall, seed, d, encoding)) });

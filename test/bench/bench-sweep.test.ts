@@ -62,3 +62,35 @@ describe("bench: a sweep over dialects", () => {
     expect(bad.stderr).toContain("dialects: bitrix24, amocrm, 1c");
   });
 });
+
+describe("bench: heavier rows", () => {
+  let cache = "";
+  let out = { code: -1, stdout: "", stderr: "" };
+
+  beforeAll(async () => {
+    cache = mkdtempSync(join(tmpdir(), "bench-heavy-"));
+    out = await bench(["--sizes", "400", "--runs", "1", "--heavy", "notes,wide"], cache);
+  }, 120_000);
+
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+  it("makes each variant once from the Bitrix24 export and prints a row for each", () => {
+    expect(out.code).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual(
+      [`bitrix24-400-s1-g${GENERATOR_VERSION}.csv`, `bitrix24-400-s1-notes-g${GENERATOR_VERSION}.csv`, `bitrix24-400-s1-wide-g${GENERATOR_VERSION}.csv`].sort(),
+    );
+    const rows = out.stdout.split("\n").filter((l) => l.startsWith("| bitrix24 ("));
+    expect(rows.map((l) => l.split("|")[1]!.trim())).toEqual(["bitrix24 (notes)", "bitrix24 (wide)"]);
+    const bytes = (l: string) => Number(l.split("|")[3]!.trim());
+    const plain = statSync(join(cache, `bitrix24-400-s1-g${GENERATOR_VERSION}.csv`)).size / 400;
+    // ~200 more characters of notes (two bytes each in UTF-8), 25 more columns.
+    for (const row of rows) expect(bytes(row)).toBeGreaterThan(plain + 200);
+    for (const row of rows) expect(row.split("|")[9]!.trim()).toBe("0");
+  });
+
+  it("stops on a variant it does not know, naming the ones it does", async () => {
+    const bad = await bench(["--sizes", "400", "--heavy", "tall"], cache);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("heavier rows: notes, wide, wide+notes");
+  });
+});
