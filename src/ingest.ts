@@ -27,6 +27,8 @@ export interface IngestOptions {
   onHalfRead?: () => void;
   /** Keep only the first rows and count the filled values of all (`inspect`; see `NormaliseContext.keepRows`). */
   keepRows?: number;
+  /** Keep the cells of the first records as read, every column (`inspect`: what unmapped columns hold). */
+  keepCells?: number;
   /**
    * A streamed file: called with the rows so far and the share of the file read, after each batch and at the end (the
    * list only grows). Rows made once the file is read (`read` 1) come a slice at a time with `inAll`, the rows there
@@ -63,6 +65,8 @@ export interface Ingested {
   readMs: number;
   /** The file was read on the reader thread (src/io/read-thread.ts). */
   readThread: boolean;
+  /** With `keepCells`: the first records' cells, own copies. */
+  cells?: string[][];
 }
 
 const DEFAULT_CHUNK = 2 << 20;
@@ -134,6 +138,8 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
   const normaliser = new Normaliser({ mapping, lang, headerLang: langFromHeaders(head.header), defaultCountry: opts.config.default_country?.toUpperCase(), keepRows: opts.keepRows });
   let count = 0;
   let readMs = 0;
+  const keepCells = opts.keepCells ?? 0;
+  const cells: string[][] | undefined = keepCells > 0 ? [] : undefined;
   let half = opts.onHalfRead;
   let t = performance.now();
   const iterator = batches[Symbol.iterator]();
@@ -145,6 +151,7 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
     const batch = next.value;
     count += batch.length;
     const rejectsBefore = rules.rejects.length;
+    if (cells !== undefined && cells.length < keepCells) for (let i = 0; i < batch.length && cells.length < keepCells; i++) cells.push(batch[i]!.cells.map(own));
     for (let i = 0; i < batch.length; i++) rules.push(batch[i]!);
     batch.length = 0;
     if (streamed) {
@@ -206,5 +213,6 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
     streamed,
     readMs,
     readThread: false,
+    ...(cells !== undefined ? { cells } : {}),
   };
 }

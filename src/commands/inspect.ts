@@ -7,11 +7,15 @@ import { SegmentError } from "../errors.js";
 import { ingest } from "../ingest.js";
 import { mapHeader, parseMapFlags, suggestField, unusedReason } from "../schema/mapping.js";
 import type { Config } from "../schema/config.js";
-import { FIELDS, type Field, type Lang, type Mapping, type RawTable, type Row } from "../types.js";
+import { DATE_FIELDS, FIELDS, NUMBER_FIELDS, type Field, type Lang, type Mapping, type RawTable, type Row } from "../types.js";
+import { parseDate } from "../normalise/dates.js";
+import { parseEmployees, parseNumber } from "../normalise/numbers.js";
 import type { Io, ReadOptions } from "./options.js";
 
 /** Sample rows shown. */
 const SAMPLES = 3;
+/** Records whose cells are kept to tell what an unmapped column holds. */
+const SAMPLE_CELLS = 200;
 
 const T = {
   file: { en: "File", ru: "Файл", ro: "Fișier" },
@@ -45,6 +49,8 @@ const T = {
     ru: "подходящее поле не найдено; если столбец нужен: --map ПОЛЕ=ЗАГОЛОВОК",
     ro: "niciun câmp potrivit; dacă e nevoie: --map CÂMP=ANTET",
   },
+  empty: { en: "empty", ru: "пустой", ro: "gol" },
+  emptyFirst: { en: "empty in the first {n} records", ru: "пустой в первых {n} записях", ro: "gol în primele {n} înregistrări" },
   known: { en: "known {dialect} column, not used", ru: "известный столбец {dialect}, не используется", ro: "coloană {dialect} cunoscută, nefolosită" },
   not_purchases: {
     en: "counts deals of every stage, not purchases",
@@ -87,6 +93,8 @@ interface Inspection {
   fill: Partial<Record<Field, number>>;
   samples: Row[];
   forced: boolean;
+  /** The first records' cells, every column (what the unmapped columns hold). */
+  cells?: string[][];
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -117,7 +125,7 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
   const preset = opts.preset ?? config.preset;
   let x;
   try {
-    x = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, keepRows: SAMPLES });
+    x = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, keepRows: SAMPLES, keepCells: SAMPLE_CELLS });
   } catch (e) {
     if (!(e instanceof SegmentError)) throw e;
     const whole = await lookWhole(path, opts, config);
@@ -137,6 +145,7 @@ async function look(path: string, opts: ReadOptions): Promise<Inspection> {
     counts: { accepted: x.accepted, rejected: x.rejects.length, contacts: x.contacts },
     fill,
     samples: x.rows.slice(0, SAMPLES),
+    cells: x.cells,
   };
 }
 
@@ -147,12 +156,46 @@ async function lookWhole(path: string, opts: ReadOptions, config: Config): Promi
   const mapping = mapHeader(table.header, { preset, map: parseMapFlags(opts.map ?? [], config.map) });
   const lang: Lang = opts.lang ?? config.lang ?? langFromHeaders(table.header);
   const fields = mappedFields(mapping);
-  const base = { table, headerOnly: table.records.length === 0, mapping, lang, forced: preset !== undefined };
+  const base = { table, headerOnly: table.records.length === 0, mapping, lang, forced: preset !== undefined, cells: table.records.slice(0, SAMPLE_CELLS).map((r) => r.cells) };
   if (table.records.length === 0) return { ...base, rows: 0, fill: Object.fromEntries(fields.map((f) => [f, 0])), samples: [] };
   if (!mapping.columns.name?.length) {
     return { ...base, rows: table.records.length, fill: fillFromCells(fields, table, mapping), samples: [] };
   }
   return null;
+}
+
+/** The filled cells of the columns named `name`, trimmed. */
+function columnValues(cells: readonly string[][], header: readonly string[], name: string): string[] {
+  const out: string[] = [];
+  header.forEach((h, i) => {
+    if (h !== name) return;
+    for (const r of cells) {
+      const v = (r[i] ?? "").trim();
+      if (v) out.push(v);
+    }
+  });
+  return out;
+}
+
+const DIGITS = /\d/g;
+const DOMAIN = /^(https?:\/\/)?[^\s@/]+\.[\p{L}]{2,}([/:?#]\S*)?$/iu;
+
+/**
+ * Whether most of a column's values could be the field a guess by its header names (a column "Создал" holds who
+ * created the company, not when: a near spelling of "Создан" is not a date).
+ */
+function looksLike(field: Field, values: readonly string[]): boolean {
+  let test: (v: string) => boolean;
+  if ((DATE_FIELDS as readonly string[]).includes(field)) test = (v) => parseDate(v, true) !== null || parseDate(v, false) !== null;
+  else if (field === "employees") test = (v) => parseEmployees(v, false) !== null || parseEmployees(v, true) !== null;
+  else if ((NUMBER_FIELDS as readonly string[]).includes(field)) test = (v) => parseNumber(v, false) !== null || parseNumber(v, true) !== null;
+  else if (field === "phone" || field === "contact_phone") test = (v) => (v.match(DIGITS)?.length ?? 0) >= 7;
+  else if (field === "email" || field === "contact_email") test = (v) => v.includes("@");
+  else if (field === "website") test = (v) => DOMAIN.test(v);
+  else return true;
+  let ok = 0;
+  for (const v of values) if (test(v)) ok++;
+  return ok * 2 >= values.length;
 }
 
 /** The contract's `--json` shape, keys in a fixed order. */
@@ -234,8 +277,10 @@ function render(x: Inspection, color: boolean): string {
       if (why === "known" || why === "other" || why === "lookup") hint = say(lang, T.known, { dialect: mapping.dialect });
       else if (why) hint = `${say(lang, T.known, { dialect: mapping.dialect })}: ${say(lang, T[why])}`;
       else {
-        const field = suggestField(name, mapping.dialect);
-        hint = field ? mapFlag(field, name) : say(lang, T.noGuess);
+        const values = x.cells === undefined ? undefined : columnValues(x.cells, t.header, name);
+        const field = values?.length === 0 ? undefined : suggestField(name, mapping.dialect);
+        if (values?.length === 0) hint = x.cells!.length < SAMPLE_CELLS ? say(lang, T.empty) : say(lang, T.emptyFirst, { n: x.cells!.length });
+        else hint = field && (values === undefined || looksLike(field, values)) ? mapFlag(field, name) : say(lang, T.noGuess);
       }
       urows.push([name === "" ? '""' : name, hint]);
     }

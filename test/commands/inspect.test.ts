@@ -105,3 +105,20 @@ describe("inspect on odd files", () => {
     expect(mapFlag("notes", "Client's note")).toBe("--map 'notes=Client'\\''s note'");
   });
 });
+
+describe("inspect: what unmapped columns hold", () => {
+  it("suggests a field only where the column's values could be it, and calls an empty column empty", async () => {
+    const r = await run("fixtures/inspect/unmapped-values.csv", { lang: "en" });
+    expect(r.code).toBe(0);
+    const hint = (header: string) => r.stdout.split("\n").find((l) => l.trimStart().startsWith(header + "  "))?.trim().slice(header.length).trim();
+    // "Создал" is spelled like "Создан" (created_at) but holds who created the company.
+    expect(hint("Создал")).toBe("no matching field; map it with --map FIELD=HEADER if it matters");
+    expect(hint("Дата созданя")).toBe("--map 'created_at=Дата созданя'");
+    expect(hint("Телефон бухгалтерии")).toBe("--map 'phone=Телефон бухгалтерии'");
+    expect(hint("Численость")).toBe("--map employees=Численость");
+    // A dealer's name, not a website.
+    expect(hint("Сайт дилера")).toBe("no matching field; map it with --map FIELD=HEADER if it matters");
+    expect(hint("UTM Source")).toBe("empty");
+    await expect(r.stdout).toMatchFileSnapshot("../../fixtures/inspect/expected/unmapped-values.txt");
+  });
+});
