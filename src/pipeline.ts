@@ -278,22 +278,26 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, work: Pr
   const notes = notesAhead as NotesAhead | null; // set in onFrame
   notes?.step(rows);
   // While the matcher's thread works, this one classifies rows ahead with the segmenters that need no clients
-  // (SEGMENT_AHEAD=0 turns it off, to compare). Notes classified as they were read are handed on in any case.
+  // (SEGMENT_AHEAD=0 turns it off, to compare). Notes classified as they were read are handed on in any case, also
+  // where another built-in's options are wrong (`runSegmenters` reports those).
   const others = !!matcher && work.ahead === true && process.env.SEGMENT_AHEAD !== "0";
-  const startAhead = () =>
-    others || notes ? (SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config), notes, others) ?? SegmentsAhead.start(rows, segmenterContext, segmenterConfig(config), notes, false)) : null;
+  const segmentsAheadOf = (): SegmentsAhead | null => {
+    if (!others && notes === null) return null;
+    const segmenters = segmenterConfig(config);
+    return SegmentsAhead.start(rows, segmenterContext, segmenters, notes, others) ?? (notes && SegmentsAhead.start(rows, segmenterContext, segmenters, notes, false));
+  };
   let groups: DuplicateGroup[];
   let segmentsAhead: SegmentsAhead | null = null;
   threadsUsed.matcher = !!matcher;
   if (matcher) {
     const matched = matcher.groups(rows, { seed, cannotLink });
-    segmentsAhead = startAhead();
+    segmentsAhead = segmentsAheadOf();
     groups = segmentsAhead && others ? await whileWaiting(matched, () => segmentsAhead!.step(AHEAD_ROWS)) : await matched;
   } else {
     groups = findDuplicates(rows, { seed, cannotLink });
     // The matcher's table is garbage now: on a large heap it goes before the clients are made.
     collectIfLarge();
-    segmentsAhead = startAhead();
+    segmentsAhead = segmentsAheadOf();
   }
   const { clients, clientOfRow } = mergeClients(rows, groups);
   segmenterContext.clients = clients;
