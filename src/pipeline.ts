@@ -223,7 +223,7 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, work: Pr
   const onRestart = () => {
     matcher?.stop();
     matcher = null;
-    notesAhead?.restart();
+    notesAhead = null; // the whole-file read maps the header again (onFrame) and starts another
   };
   // Notes classified as the rows come (`work.release`), with the run's context as far as the header tells it (no
   // clients, the config's default country): motivation reads the language only.

@@ -10,6 +10,7 @@ import type { Config } from "../schema/config.js";
 import { DATE_FIELDS, FIELDS, NUMBER_FIELDS, type Field, type Lang, type Mapping, type RawTable, type Row } from "../types.js";
 import { parseDate } from "../normalise/dates.js";
 import { parseEmployees, parseNumber } from "../normalise/numbers.js";
+import { normaliseEmail, websiteDomain } from "../normalise/contact.js";
 import type { Io, ReadOptions } from "./options.js";
 
 /** Sample rows shown. */
@@ -178,7 +179,6 @@ function columnValues(cells: readonly string[][], header: readonly string[], nam
 }
 
 const DIGITS = /\d/g;
-const DOMAIN = /^(https?:\/\/)?[^\s@/]+\.[\p{L}]{2,}([/:?#]\S*)?$/iu;
 
 /**
  * Whether most of a column's values could be the field a guess by its header names (a column "Создал" holds who
@@ -190,8 +190,8 @@ function looksLike(field: Field, values: readonly string[]): boolean {
   else if (field === "employees") test = (v) => parseEmployees(v, false) !== null || parseEmployees(v, true) !== null;
   else if ((NUMBER_FIELDS as readonly string[]).includes(field)) test = (v) => parseNumber(v, false) !== null || parseNumber(v, true) !== null;
   else if (field === "phone" || field === "contact_phone") test = (v) => (v.match(DIGITS)?.length ?? 0) >= 7;
-  else if (field === "email" || field === "contact_email") test = (v) => v.includes("@");
-  else if (field === "website") test = (v) => DOMAIN.test(v);
+  else if (field === "email" || field === "contact_email") test = (v) => normaliseEmail(v) !== null;
+  else if (field === "website") test = (v) => websiteDomain(v) !== "";
   else return true;
   let ok = 0;
   for (const v of values) if (test(v)) ok++;

@@ -53,13 +53,6 @@ export class NotesAhead {
     this.done = rows.length;
   }
 
-  /** The rows read so far are void (a streamed read started over): none of them is done. */
-  restart(): void {
-    this.work.codes.fill(0);
-    this.done = 0;
-    this.rows = [];
-  }
-
   /** A merged client whose notes are a row's that went: that row's classification, unless its motivation column decides. */
   private merged(client: Client, classify: ClassifyClient): Segment {
     const a = this.work;
