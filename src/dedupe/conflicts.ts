@@ -156,23 +156,55 @@ function hasContactPerson(c: Client): boolean {
 }
 
 function limitList(lang: Lang, items: string[], max: number): string {
-  if (items.length <= max) return items.join(", ");
-  return say(lang, T.and!, { list: items.slice(0, max).join(", "), n: items.length - max });
+  return limitCount(lang, items, items.length, max);
 }
 
-/** Every conflict, one row per client and kind, ordered by kind then client; and dead souls by client index. */
-export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; deadSoul: boolean[] } {
-  // clientOfRow is implied by clients[].rows; kept in the input for callers that have it.
-  const { rows, clients, owners, managers, lang } = input;
-  const byKind: Record<ConflictKind, Conflict[]> = { multi_owner: [], shared_contact: [], dead_soul: [], departed_owner: [], invalid_tax_id: [] };
-  const deadSoul = new Array<boolean>(clients.length).fill(false);
-  const refs = new OwnerRefs(managers);
-  const ownersOf = clients.map((c) => clientOwners(c, owners, refs));
-  const ownerKeyOf = ownersOf.map((list) => (list.length === 0 ? "" : list.length === 1 ? list[0]!.key : list.map((o) => o.key).sort().join("\u0000")));
-  const otherRows = (c: Client) => (c.rows.length === 1 ? NO_IDS : c.rows.slice(1).map((r) => rows[r]!.clientId));
+/** The first `max` of `total` items (`first`: at least the first `max` of them, in order), and how many more. */
+function limitCount(lang: Lang, first: string[], total: number, max: number): string {
+  if (total <= max) return first.slice(0, total).join(", ");
+  return say(lang, T.and!, { list: first.slice(0, max).join(", "), n: total - max });
+}
 
-  // shared_contact: value → owned clients holding it. Values are interned ids (phones and e-mails
-  // apart); a value's key string (`p…`, `e…`) is built only when it is shared.
+/**
+ * A value on more clients than this (a switchboard, a shared mailbox) is worked out once for all of its clients of
+ * one owner, not once for each: each client's list of the others would make a value on k clients cost k² (a
+ * switchboard on 20,000 clients ran out of a 4 GB heap).
+ */
+const WIDE = 64;
+
+/** The other owners' clients that share a phone or an e-mail with one client. */
+interface SharedWith {
+  /** How many there are, and the first MAX_RELATED of them by index. */
+  count: number;
+  first: number[];
+  /** Their owners' names, each once, in the order of the clients and of each client's owners. */
+  names: string[];
+  /** The values shared (`p…`, `e…`), and the most clients any of them is on. */
+  values: string[];
+  widest: number;
+}
+
+/** The other owners' clients on some wide values, as for one owner key: count, first ones, and owners' names by rank. */
+interface WidePart {
+  count: number;
+  first: number[];
+  /** A name's rank: its first client's index * 2^20 + the name's place among that client's owners. */
+  rank: Map<string, number>;
+  names: string[];
+}
+
+const NO_PART: WidePart = { count: 0, first: [], rank: new Map(), names: [] };
+
+/** Names in the order of their ranks. */
+const byRank = (rank: Map<string, number>): string[] => [...rank].sort((a, b) => a[1] - b[1]).map(([name]) => name);
+
+/**
+ * shared_contact: for each owned client holding a phone or an e-mail that another owner's client also holds, those
+ * clients. A client's others are every client on its values whose owner key is not its own, counted once.
+ */
+function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: string[]): Map<number, SharedWith> {
+  // Value → owned clients holding it, ascending by index. Values are interned ids (phones and e-mails apart); a
+  // value's key string (`p…`, `e…`) is built only when it is shared.
   const phoneIds = new Interner();
   const emailIds = new Interner();
   const firstPhone: number[] = [];
@@ -196,25 +228,117 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
     for (const p of c.phones) if (p) hold("p", p, phoneIds, firstPhone, c.index);
     for (const e of c.emails) if (e) hold("e", e, emailIds, firstEmail, c.index);
   }
-  // Per client: the other clients sharing a value with it under another owner, and the values.
-  const shared = new Map<number, { others: Set<number>; values: string[]; widest: number }>();
+  // A value counts where its clients have more than one owner key: every one of them then has another owner's client.
+  const keys: string[] = [];
+  const lists: number[][] = [];
   for (const [key, list] of holders) {
-    if (list.length < 2) continue;
-    const ownerKeys = new Set<string>();
-    for (const ci of list) for (const o of ownersOf[ci]!) ownerKeys.add(o.key);
-    if (ownerKeys.size < 2) continue;
-    for (const ci of list) {
-      // Another owner's client: its set of owners is not this client's (a client of A and B vs one of B).
-      const mine = ownerKeyOf[ci]!;
-      const others = list.filter((cj) => cj !== ci && ownerKeyOf[cj] !== mine);
-      if (others.length === 0) continue;
-      let s = shared.get(ci);
-      if (!s) shared.set(ci, (s = { others: new Set(), values: [], widest: 0 }));
-      for (const cj of others) s.others.add(cj);
-      s.values.push(key);
-      s.widest = Math.max(s.widest, list.length);
+    const k0 = ownerKeyOf[list[0]!];
+    if (list.some((ci) => ownerKeyOf[ci] !== k0)) {
+      keys.push(key);
+      lists.push(list);
     }
   }
+  // Each client's values, as list numbers, ascending.
+  const n = clients.length;
+  const start = new Int32Array(n + 1);
+  for (const list of lists) for (const ci of list) start[ci + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const at = start.slice(0, n);
+  const listsOf = new Int32Array(start[n]!);
+  for (let l = 0; l < lists.length; l++) for (const ci of lists[l]!) listsOf[at[ci]!++] = l;
+  const onAny = (cj: number, wide: readonly number[]): boolean => {
+    for (let x = start[cj]!; x < start[cj + 1]!; x++) if (wide.includes(listsOf[x]!)) return true;
+    return false;
+  };
+  const rankNames = (rank: Map<string, number>, cj: number): void => {
+    const own = ownersOf[cj]!;
+    for (let o = 0; o < own.length; o++) {
+      const name = own[o]!.name;
+      const r = cj * 1048576 + o;
+      const had = rank.get(name);
+      if (had === undefined || r < had) rank.set(name, r);
+    }
+  };
+
+  const parts = new Map<string, WidePart>();
+  const wideMark = new Int32Array(n);
+  let wideStamp = 0;
+  const widePart = (wide: number[], mine: string): WidePart => {
+    const key = wide.join(",") + "\u0000" + mine;
+    let part = parts.get(key);
+    if (part !== undefined) return part;
+    wideStamp++;
+    const members: number[] = [];
+    for (const l of wide) for (const cj of lists[l]!) {
+      if (wideMark[cj] === wideStamp || ownerKeyOf[cj] === mine) continue;
+      wideMark[cj] = wideStamp;
+      members.push(cj);
+    }
+    if (wide.length > 1) members.sort((a, b) => a - b);
+    const rank = new Map<string, number>();
+    for (const cj of members) rankNames(rank, cj);
+    part = { count: members.length, first: members.slice(0, MAX_RELATED), rank, names: byRank(rank) };
+    parts.set(key, part);
+    return part;
+  };
+
+  const out = new Map<number, SharedWith>();
+  const mark = new Int32Array(n);
+  for (let ci = 0; ci < n; ci++) {
+    const from = start[ci]!;
+    const to = start[ci + 1]!;
+    if (from === to) continue;
+    const mine = ownerKeyOf[ci]!;
+    const values: string[] = [];
+    let widest = 0;
+    let wide: number[] | null = null;
+    for (let x = from; x < to; x++) {
+      const l = listsOf[x]!;
+      const size = lists[l]!.length;
+      values.push(keys[l]!);
+      if (size > widest) widest = size;
+      if (size > WIDE) (wide ??= []).push(l);
+    }
+    const part = wide === null ? NO_PART : widePart(wide, mine);
+    // The others on its narrow values that the wide ones do not already hold.
+    const extra: number[] = [];
+    for (let x = from; x < to; x++) {
+      const list = lists[listsOf[x]!]!;
+      if (list.length > WIDE) continue;
+      for (const cj of list) {
+        if (mark[cj] === ci + 1 || ownerKeyOf[cj] === mine) continue;
+        mark[cj] = ci + 1;
+        if (wide === null || !onAny(cj, wide)) extra.push(cj);
+      }
+    }
+    if (extra.length === 0) {
+      out.set(ci, { count: part.count, first: part.first, names: part.names, values, widest });
+      continue;
+    }
+    extra.sort((a, b) => a - b);
+    const first: number[] = [];
+    for (let a = 0, b = 0; first.length < MAX_RELATED && (a < part.first.length || b < extra.length); ) {
+      first.push(b >= extra.length || (a < part.first.length && part.first[a]! < extra[b]!) ? part.first[a++]! : extra[b++]!);
+    }
+    const rank = new Map(part.rank);
+    for (const cj of extra) rankNames(rank, cj);
+    out.set(ci, { count: part.count + extra.length, first, names: byRank(rank), values, widest });
+  }
+  return out;
+}
+
+/** Every conflict, one row per client and kind, ordered by kind then client; and dead souls by client index. */
+export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; deadSoul: boolean[] } {
+  // clientOfRow is implied by clients[].rows; kept in the input for callers that have it.
+  const { rows, clients, owners, managers, lang } = input;
+  const byKind: Record<ConflictKind, Conflict[]> = { multi_owner: [], shared_contact: [], dead_soul: [], departed_owner: [], invalid_tax_id: [] };
+  const deadSoul = new Array<boolean>(clients.length).fill(false);
+  const refs = new OwnerRefs(managers);
+  const ownersOf = clients.map((c) => clientOwners(c, owners, refs));
+  const ownerKeyOf = ownersOf.map((list) => (list.length === 0 ? "" : list.length === 1 ? list[0]!.key : list.map((o) => o.key).sort().join("\u0000")));
+  const otherRows = (c: Client) => (c.rows.length === 1 ? NO_IDS : c.rows.slice(1).map((r) => rows[r]!.clientId));
+
+  const shared = sharedContacts(clients, ownersOf, ownerKeyOf);
 
   const asOfDay = dayNumber(input.asOf);
   const taxWarnings = new Map<string, Warning[]>();
@@ -258,12 +382,11 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
 
     const s = shared.get(c.index);
     if (s) {
-      const others = [...s.others].sort((a, b) => a - b);
       const involved: string[] = [...names];
-      for (const cj of others) for (const o of ownersOf[cj]!) if (!involved.includes(o.name)) involved.push(o.name);
+      for (const name of s.names) if (!involved.includes(name)) involved.push(name);
       const values = s.values.sort().map((k) => say(lang, k[0] === "p" ? T.phone! : T.email!, { v: k.slice(1) }));
-      const ids = others.map((cj) => clients[cj]!.id);
-      let detail = say(lang, T.shared!, { values: limitList(lang, values, 3), n: others.length, ids: limitList(lang, ids, 5) });
+      const ids = s.first.map((cj) => clients[cj]!.id);
+      let detail = say(lang, T.shared!, { values: limitList(lang, values, 3), n: s.count, ids: limitCount(lang, ids, s.count, 5) });
       if (s.widest > SWITCHBOARD) detail += say(lang, T.switchboard!, { n: s.widest });
       byKind.shared_contact.push({
         kind: "shared_contact", clientId: c.id, relatedIds: ids.slice(0, MAX_RELATED), managers: involved,
