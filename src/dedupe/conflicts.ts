@@ -182,6 +182,8 @@ interface SharedWith {
   /** The values shared (`p…`, `e…`), and the most clients any of them is on. */
   values: string[];
   widest: number;
+  /** `first` and `names` are a wide part's own (shared by its clients of one owner key: so are their ids and names). */
+  whole: boolean;
 }
 
 /** The other owners' clients on some wide values, as for one owner key: count, first ones, and owners' names by rank. */
@@ -201,8 +203,9 @@ const byRank = (rank: Map<string, number>): string[] => [...rank].sort((a, b) =>
 /**
  * shared_contact: for each owned client holding a phone or an e-mail that another owner's client also holds, those
  * clients. A client's others are every client on its values whose owner key is not its own, counted once.
+ * Returns them client by client, asked in any order.
  */
-function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: string[]): Map<number, SharedWith> {
+function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: string[]): (ci: number) => SharedWith | null {
   // Value → owned clients holding it, ascending by index. Values are interned ids (phones and e-mails apart); a
   // value's key string (`p…`, `e…`) is built only when it is shared.
   const phoneIds = new Interner();
@@ -282,12 +285,12 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
     return part;
   };
 
-  const out = new Map<number, SharedWith>();
+  // Asked for each client in turn (the conflicts are made client by client): nothing kept per client.
   const mark = new Int32Array(n);
-  for (let ci = 0; ci < n; ci++) {
+  return (ci: number): SharedWith | null => {
     const from = start[ci]!;
     const to = start[ci + 1]!;
-    if (from === to) continue;
+    if (from === to) return null;
     const mine = ownerKeyOf[ci]!;
     const values: string[] = [];
     let widest = 0;
@@ -311,10 +314,7 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
         if (wide === null || !onAny(cj, wide)) extra.push(cj);
       }
     }
-    if (extra.length === 0) {
-      out.set(ci, { count: part.count, first: part.first, names: part.names, values, widest });
-      continue;
-    }
+    if (extra.length === 0) return { count: part.count, first: part.first, names: part.names, values, widest, whole: true };
     extra.sort((a, b) => a - b);
     const first: number[] = [];
     for (let a = 0, b = 0; first.length < MAX_RELATED && (a < part.first.length || b < extra.length); ) {
@@ -322,9 +322,8 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
     }
     const rank = new Map(part.rank);
     for (const cj of extra) rankNames(rank, cj);
-    out.set(ci, { count: part.count + extra.length, first, names: byRank(rank), values, widest });
-  }
-  return out;
+    return { count: part.count + extra.length, first, names: byRank(rank), values, widest, whole: false };
+  };
 }
 
 /** Every conflict, one row per client and kind, ordered by kind then client; and dead souls by client index. */
@@ -338,7 +337,10 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
   const ownerKeyOf = ownersOf.map((list) => (list.length === 0 ? "" : list.length === 1 ? list[0]!.key : list.map((o) => o.key).sort().join("\u0000")));
   const otherRows = (c: Client) => (c.rows.length === 1 ? NO_IDS : c.rows.slice(1).map((r) => rows[r]!.clientId));
 
-  const shared = sharedContacts(clients, ownersOf, ownerKeyOf);
+  const sharedWith = sharedContacts(clients, ownersOf, ownerKeyOf);
+  // A switchboard's clients of one owner read the same others: one list of ids and of managers for all of them.
+  const idsOf = new Map<number[], string[]>();
+  const involvedOf = new Map<string[], Map<string[], string[]>>();
 
   const asOfDay = dayNumber(input.asOf);
   const taxWarnings = new Map<string, Warning[]>();
@@ -370,6 +372,15 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
     return detail;
   };
 
+  // Details repeat (every dead soul registered on one day by one manager reads the same, a switchboard's clients of one
+  // owner too): one instance each, taken as they are made.
+  const same = new Map<string, string>();
+  const once = (s: string): string => {
+    const hit = same.get(s);
+    if (hit !== undefined) return hit;
+    if (same.size < 100_000) same.set(s, s);
+    return s;
+  };
   for (const c of clients) {
     const own = ownersOf[c.index]!;
     const names = own.length === 0 ? [] : own.length === 1 ? own[0]!.nameAlone : own.map((o) => o.name);
@@ -380,17 +391,29 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
       });
     }
 
-    const s = shared.get(c.index);
+    const s = sharedWith(c.index);
     if (s) {
-      const involved: string[] = [...names];
-      for (const name of s.names) if (!involved.includes(name)) involved.push(name);
+      let ids = s.whole ? idsOf.get(s.first) : undefined;
+      if (ids === undefined) {
+        ids = s.first.map((cj) => clients[cj]!.id);
+        if (s.whole) idsOf.set(s.first, ids);
+      }
+      let byNames = s.whole ? involvedOf.get(names) : undefined;
+      let involved = byNames?.get(s.names);
+      if (involved === undefined) {
+        involved = [...names];
+        for (const name of s.names) if (!involved.includes(name)) involved.push(name);
+        if (s.whole) {
+          if (byNames === undefined) involvedOf.set(names, (byNames = new Map()));
+          byNames.set(s.names, involved);
+        }
+      }
       const values = s.values.sort().map((k) => say(lang, k[0] === "p" ? T.phone! : T.email!, { v: k.slice(1) }));
-      const ids = s.first.map((cj) => clients[cj]!.id);
       let detail = say(lang, T.shared!, { values: limitList(lang, values, 3), n: s.count, ids: limitCount(lang, ids, s.count, 5) });
       if (s.widest > SWITCHBOARD) detail += say(lang, T.switchboard!, { n: s.widest });
       byKind.shared_contact.push({
-        kind: "shared_contact", clientId: c.id, relatedIds: ids.slice(0, MAX_RELATED), managers: involved,
-        detail, resolution: say(lang, T.sharedFix!),
+        kind: "shared_contact", clientId: c.id, relatedIds: ids, managers: involved,
+        detail: s.whole ? once(detail) : detail, resolution: say(lang, T.sharedFix!),
       });
     }
 
@@ -445,14 +468,6 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
     }
   }
   const conflicts = CONFLICT_KINDS.flatMap((k) => byKind[k]);
-  // Details repeat (every dead soul registered on one day by one manager reads the same): one instance each.
-  const same = new Map<string, string>();
-  const once = (s: string): string => {
-    const hit = same.get(s);
-    if (hit !== undefined) return hit;
-    if (same.size < 100_000) same.set(s, s);
-    return s;
-  };
   for (const c of conflicts) {
     c.detail = once(c.detail);
     c.resolution = once(c.resolution);
