@@ -521,6 +521,14 @@ function taxKey(raw: string): string {
 }
 
 /** Pushes `id` onto `list` unless it is -1 or already among `list[from..]`. */
+/**
+ * A row's phones, e-mails and domains the matcher reads at most, each: a company's own are a handful, but a
+ * placeholder company (`Частные лица`, `Private customers`) that thousands of people's rows join carries all of
+ * theirs, and every pair it is in compared them all (32k people on one company: the matcher's thread took 21 s
+ * instead of 4 on a 100k-row export).
+ */
+export const MAX_VALUES = 64;
+
 function pushUnique(list: IntList, from: number, id: number): void {
   if (id < 0) return;
   const data = list.data;
@@ -622,19 +630,30 @@ export class FeatureBuilder {
     const { phoneIds, emailIds, domainIds } = this;
     let from = phoneIds.length;
     this.phoneStart.push(from);
-    for (const p of phones) pushUnique(phoneIds, from, this.phoneId(p));
+    for (const p of phones) {
+      if (phoneIds.length - from >= MAX_VALUES) break;
+      pushUnique(phoneIds, from, this.phoneId(p));
+    }
     if (phoneIds.length === from && phone) pushUnique(phoneIds, from, this.phoneId(phone));
     for (let x = from; x < phoneIds.length; x++) this.phoneCounter.add(this.phoneTailOf.data[phoneIds.data[x]!]!, fp);
 
     from = emailIds.length;
     this.emailStart.push(from);
-    if (emails.length > 0) for (const e of emails) pushUnique(emailIds, from, this.emailId(e));
+    if (emails.length > 0) {
+      for (const e of emails) {
+        if (emailIds.length - from >= MAX_VALUES) break;
+        pushUnique(emailIds, from, this.emailId(e));
+      }
+    }
     else if (email) pushUnique(emailIds, from, this.emailId(email));
     for (let x = from; x < emailIds.length; x++) this.emailCounter.add(emailIds.data[x]!, fp);
 
     from = domainIds.length;
     this.domainStart.push(from);
-    for (const d of domains) pushUnique(domainIds, from, this.domainId(d));
+    for (const d of domains) {
+      if (domainIds.length - from >= MAX_VALUES) break;
+      pushUnique(domainIds, from, this.domainId(d));
+    }
     for (let x = from; x < domainIds.length; x++) this.domainCounter.add(domainIds.data[x]!, fp);
 
     const a = this.addressEntry(address);

@@ -306,6 +306,34 @@ export function normaliseRecords(result: RecordsResult, ctx: NormaliseContext): 
 }
 
 /**
+ * A row's values each once, in the order met: `includes` while the list is short (a company's own phones), a Set
+ * once it is long (a placeholder company that thousands of people's rows join: `includes` made that quadratic).
+ */
+export class OnceList {
+  readonly list: string[] = [];
+  private seen: Set<string> | null = null;
+
+  /** Empty, for the next row. */
+  reset(): this {
+    this.list.length = 0;
+    this.seen = null;
+    return this;
+  }
+
+  add(value: string): void {
+    const list = this.list;
+    if (this.seen === null) {
+      if (list.includes(value)) return;
+      list.push(value);
+      if (list.length > 16) this.seen = new Set(list);
+    } else if (!this.seen.has(value)) {
+      this.seen.add(value);
+      list.push(value);
+    }
+  }
+}
+
+/**
  * The normalise stage over records fed in batches (a file read in chunks) or all at once. The first
  * records (up to SAMPLE) wait until the default country is inferred from them; date and number fields
  * are counted as the rows go by and filled in at the end, when each column's day order or decimal mark
@@ -321,9 +349,9 @@ export class Normaliser {
   private present = new Set<Field>();
   private defaultCountry = "";
   private readonly scratch: string[] = [];
-  private readonly phones: string[] = [];
-  private readonly emails: string[] = [];
-  private readonly domains: string[] = [];
+  private readonly phones = new OnceList();
+  private readonly emails = new OnceList();
+  private readonly domains = new OnceList();
   private readonly v: string[] = new Array<string>(FIELDS.length).fill("");
   /** Rows made so far (kept or not). */
   private count = 0;
@@ -489,12 +517,9 @@ export class Normaliser {
         } else v[TAX] = t.value;
       }
 
-      // Phones and e-mails: every value, each once (lists are short: `includes` beats a Set).
-      // Lists gathered in scratch arrays; the row keeps exact copies (`exact`).
-      const phones = this.phones;
-      const emails = this.emails;
-      phones.length = 0;
-      emails.length = 0;
+      // Phones and e-mails: every value, each once. Lists gathered in scratch lists; the row keeps exact copies (`exact`).
+      const phones = this.phones.reset();
+      const emails = this.emails.reset();
       for (let l = 0; l < listFields.length; l++) {
         const { field: f, columns, at, phone } = listFields[l]!;
         const count = valuesOf(scratch, rec, f, columns);
@@ -507,7 +532,7 @@ export class Normaliser {
               continue;
             }
             if (!v[at]) v[at] = p.e164;
-            if (!phones.includes(p.e164)) phones.push(p.e164);
+            phones.add(p.e164);
           } else {
             const found = normaliseEmail(value);
             if (found === null) {
@@ -516,7 +541,7 @@ export class Normaliser {
             }
             const e = own(found); // one copy for the field and the list
             if (!v[at]) v[at] = e;
-            if (e && !emails.includes(e)) emails.push(e);
+            if (e) emails.add(e);
           }
         }
       }
@@ -533,7 +558,7 @@ export class Normaliser {
               continue;
             }
             if (!pPhones.includes(p.e164)) pPhones.push(p.e164);
-            if (p.e164 && !phones.includes(p.e164)) phones.push(p.e164);
+            if (p.e164) phones.add(p.e164);
           }
           const pEmails: string[] = [];
           for (const value of person.emails) {
@@ -544,24 +569,23 @@ export class Normaliser {
             }
             const e = own(found);
             if (!pEmails.includes(e)) pEmails.push(e);
-            if (e && !emails.includes(e)) emails.push(e);
+            if (e) emails.add(e);
           }
           contacts.push({ line: person.line, name: own(person.name.replace(WS, " ").trim()), role: own(person.role.trim()), phones: pPhones, emails: exact(pEmails) });
         }
       }
 
-      const domains = this.domains;
-      domains.length = 0;
+      const domains = this.domains.reset();
       if (websiteColumns.length > 0 || (rec.raw !== null && rec.raw.website)) {
         const count = valuesOf(scratch, rec, "website", websiteColumns);
         for (let i = 0; i < count; i++) {
           const d = websiteDomain(scratch[i]!);
-          if (d && !domains.includes(d)) domains.push(d);
+          if (d) domains.add(d);
         }
       }
-      for (let i = 0; i < emails.length; i++) {
-        const d = emailDomain(emails[i]!);
-        if (d && !isPublicMailDomain(d) && !domains.includes(d)) domains.push(d);
+      for (let i = 0; i < emails.list.length; i++) {
+        const d = emailDomain(emails.list[i]!);
+        if (d && !isPublicMailDomain(d)) domains.add(d);
       }
 
       let tags: string[] = NOTHING;
@@ -574,7 +598,7 @@ export class Normaliser {
       }
 
       // Everything kept is its own copy: a slice would keep the chunk of the file it came from alive.
-      const row: Row = { index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? own(rawName === rec.keyedName ? rec.nameKey! : nameKey(rawName)) : "", phones: exact(phones), emails: exact(emails), domains: ownAll(domains), contacts, tags: ownAll(tags) };
+      const row: Row = { index, line, clientId, values: valuesFrom(v, clientId), nameKey: rawName ? own(rawName === rec.keyedName ? rec.nameKey! : nameKey(rawName)) : "", phones: exact(phones.list), emails: exact(emails.list), domains: ownAll(domains.list), contacts, tags: ownAll(tags) };
       if (index < this.keep) rows.push(row);
       const filled = this.filled;
       if (filled !== null) for (let i = 0; i < FIELDS.length; i++) if (v[i] !== "") filled[i]!++;
