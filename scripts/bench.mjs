@@ -3,8 +3,9 @@
 // `segment run` against csv-parse merely parsing the same export, per size, and writes BENCHMARKS.md.
 // `--dialect D` benches another generated dialect; `--dialect all` (or `hubspot,odoo,...`) sweeps several and prints
 // one table of them, BENCHMARKS.md untouched; `--encoding native` writes 1C and Bitrix24 in Windows-1251.
-// `--heavy notes,wide` (or `wide+notes`, `all`) benches heavier rows made from the Bitrix24 export
-// (`scripts/heavy-export.mjs`: notes of their own on every company, 25 more columns, or both), one table, BENCHMARKS.md untouched.
+// `--heavy notes,wide` (or `wide+notes`, `switchboard`, `all`) benches heavier rows made from the Bitrix24 export
+// (`scripts/heavy-export.mjs`: notes of their own on every company, 25 more columns, both, or one phone on every
+// company), one table, BENCHMARKS.md untouched.
 //
 // Each measurement is a child process of its own, timed by /usr/bin/time (wall, CPU, peak RSS) where
 // it exists, else by the wall clock and /proc/<pid>/status VmHWM polled until exit. CPU seconds are
@@ -93,6 +94,7 @@ const HEAVY = {
   notes: ["--note-chars", "200"],
   wide: ["--columns", "25"],
   "wide+notes": ["--columns", "25", "--note-chars", "200"],
+  switchboard: ["--one-phone"],
 };
 
 /** The cached heavier variant `kind` of the Bitrix24 export of `size` rows. */
@@ -187,7 +189,7 @@ async function main() {
   const heavyArg = arg("heavy");
   const heavy = heavyArg === undefined ? [] : heavyArg === "all" ? Object.keys(HEAVY) : heavyArg.split(",");
   if (dialects.some((d) => !DIALECTS[d]) || sizes.some((s) => !(s > 0)) || !(runsSmall > 0) || !["utf-8", "native"].includes(encoding) || heavy.some((h) => !HEAVY[h])) {
-    throw new Error(`usage: bench.mjs [--sizes 100000,300000,1000000] [--runs 3] [--seed 1] [--dialect bitrix24|all|D1,D2,...] [--encoding utf-8|native] [--heavy notes,wide,wide+notes|all] [--profile SIZE] [--no-write]\ndialects: ${Object.keys(DIALECTS).join(", ")}; heavier rows: ${Object.keys(HEAVY).join(", ")}`);
+    throw new Error(`usage: bench.mjs [--sizes 100000,300000,1000000] [--runs 3] [--seed 1] [--dialect bitrix24|all|D1,D2,...] [--encoding utf-8|native] [--heavy notes,wide,wide+notes,switchboard|all] [--profile SIZE] [--no-write]\ndialects: ${Object.keys(DIALECTS).join(", ")}; heavier rows: ${Object.keys(HEAVY).join(", ")}`);
   }
   if (!existsSync(join(ROOT, "dist/cli.js"))) throw new Error("dist/ is missing: run `npm run build` first");
   const m = machine();

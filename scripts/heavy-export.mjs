@@ -5,6 +5,8 @@
 //                   a few filled, one with a long text; none of them mapped.
 //   --note-chars N  each company's comment (`Комментарий`) gets N more characters of call notes and a call number, so
 //                   every note is its own, as in a real base (the generator's notes are a few templates).
+//   --one-phone     every company's phone (`Телефон`) becomes one switchboard number, so that every client shares a
+//                   contact with every other owner's clients (the shared-contact conflicts were once quadratic in it).
 // Rows keep their order and every other cell; the planted duplicates, owners and dead souls stay as they were.
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
@@ -17,8 +19,9 @@ const from = arg("from");
 const to = arg("out");
 const columns = Number(arg("columns", "0"));
 const noteChars = Number(arg("note-chars", "0"));
+const onePhone = process.argv.includes("--one-phone");
 if (!from || !to || !(columns >= 0 && columns <= 30) || !(noteChars >= 0)) {
-  process.stderr.write("usage: heavy-export.mjs --from FILE --out FILE [--columns 0-30] [--note-chars N]\n");
+  process.stderr.write("usage: heavy-export.mjs --from FILE --out FILE [--columns 0-30] [--note-chars N] [--one-phone]\n");
   process.exit(2);
 }
 
@@ -50,6 +53,7 @@ const out = createWriteStream(to);
 const rl = createInterface({ input: createReadStream(from), crlfDelay: Infinity });
 let n = 0;
 let noteAt = -1;
+let phoneAt = -1;
 let width = 0;
 let buf = [];
 for await (const line of rl) {
@@ -59,11 +63,14 @@ for await (const line of rl) {
     width = header.length;
     noteAt = header.indexOf("Комментарий");
     if (noteAt < 0 && noteChars > 0) throw new Error(`${from}: no "Комментарий" column to lengthen`);
+    phoneAt = header.indexOf("Телефон");
+    if (phoneAt < 0 && onePhone) throw new Error(`${from}: no "Телефон" column`);
     l = line + EXTRA.map((h) => `"${h}";`).join("");
   } else if (line.startsWith('"')) {
     const cells = line.split('";"');
     // A record on one line (a cell with a line break of its own leaves the record as it is)
     if (cells.length >= width) {
+      if (onePhone) cells[phoneAt] = (phoneAt === 0 ? '"' : "") + "+7 (495) 123-45-67";
       if (noteChars > 0) cells[noteAt] = `${cells[noteAt]} ${CALLS.repeat(Math.ceil((noteChars + 50) / CALLS.length)).slice(n % 50, (n % 50) + noteChars)} звонок ${n}`;
       l = cells.join('";"') + EXTRA.map((h) => `"${extraCell(h, n)}";`).join("");
     }
