@@ -241,16 +241,19 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
       lists.push(list);
     }
   }
-  // Each client's values, as list numbers, ascending.
+  if (lists.length === 0) return () => null;
+  // Each client's values, as list numbers, ascending: only the clients that hold one (a few in a hundred, as a rule).
   const n = clients.length;
-  const start = new Int32Array(n + 1);
-  for (const list of lists) for (const ci of list) start[ci + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const at = start.slice(0, n);
-  const listsOf = new Int32Array(start[n]!);
-  for (let l = 0; l < lists.length; l++) for (const ci of lists[l]!) listsOf[at[ci]!++] = l;
+  const listsOf = new Map<number, number[]>();
+  for (let l = 0; l < lists.length; l++) {
+    for (const ci of lists[l]!) {
+      const mine = listsOf.get(ci);
+      if (mine === undefined) listsOf.set(ci, [l]);
+      else mine.push(l);
+    }
+  }
   const onAny = (cj: number, wide: readonly number[]): boolean => {
-    for (let x = start[cj]!; x < start[cj + 1]!; x++) if (wide.includes(listsOf[x]!)) return true;
+    for (const l of listsOf.get(cj)!) if (wide.includes(l)) return true;
     return false;
   };
   const rankNames = (rank: Map<string, number>, cj: number): void => {
@@ -264,13 +267,14 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
   };
 
   const parts = new Map<string, WidePart>();
-  const wideMark = new Int32Array(n);
+  let wideMark: Int32Array | null = null; // made with the first wide value
   let wideStamp = 0;
   const widePart = (wide: number[], mine: string): WidePart => {
     const key = wide.join(",") + "\u0000" + mine;
     let part = parts.get(key);
     if (part !== undefined) return part;
     wideStamp++;
+    wideMark ??= new Int32Array(n);
     const members: number[] = [];
     for (const l of wide) for (const cj of lists[l]!) {
       if (wideMark[cj] === wideStamp || ownerKeyOf[cj] === mine) continue;
@@ -286,17 +290,14 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
   };
 
   // Asked for each client in turn (the conflicts are made client by client): nothing kept per client.
-  const mark = new Int32Array(n);
   return (ci: number): SharedWith | null => {
-    const from = start[ci]!;
-    const to = start[ci + 1]!;
-    if (from === to) return null;
+    const held = listsOf.get(ci);
+    if (held === undefined) return null;
     const mine = ownerKeyOf[ci]!;
     const values: string[] = [];
     let widest = 0;
     let wide: number[] | null = null;
-    for (let x = from; x < to; x++) {
-      const l = listsOf[x]!;
+    for (const l of held) {
       const size = lists[l]!.length;
       values.push(keys[l]!);
       if (size > widest) widest = size;
@@ -305,12 +306,13 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
     const part = wide === null ? NO_PART : widePart(wide, mine);
     // The others on its narrow values that the wide ones do not already hold.
     const extra: number[] = [];
-    for (let x = from; x < to; x++) {
-      const list = lists[listsOf[x]!]!;
+    const met = new Set<number>();
+    for (const l of held) {
+      const list = lists[l]!;
       if (list.length > WIDE) continue;
       for (const cj of list) {
-        if (mark[cj] === ci + 1 || ownerKeyOf[cj] === mine) continue;
-        mark[cj] = ci + 1;
+        if (ownerKeyOf[cj] === mine || met.has(cj)) continue;
+        met.add(cj);
         if (wide === null || !onAny(cj, wide)) extra.push(cj);
       }
     }
