@@ -23,7 +23,7 @@ export async function dedupe(path: string, opts: AllocateOptions & { out?: strin
   files.set("duplicates.csv", duplicatesCsv(p.rows, p.groups, delimiter));
   files.set("conflicts.csv", conflictsCsv(conflicts, delimiter));
   files.set("rejects.csv", rejectsCsv(p.rejects, delimiter));
-  files.set("warnings.csv", warningsCsv(p.warnings, delimiter));
+  files.set("warnings.csv", warningsCsv([p.warnings], delimiter));
   await writeOutputs(out, files);
 
   const byKind = Object.fromEntries(CONFLICT_KINDS.map((k) => [k, 0])) as Record<ConflictKind, number>;
