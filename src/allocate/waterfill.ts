@@ -267,15 +267,37 @@ export function fill(input: FillInput, clientCount: number): FillResult {
 
   // 5. Balance within the tolerance band.
   const order = Array.from({ length: M }, (_, m) => m).filter((m) => open[m] && fair[m]! > 0 && !over[m]);
+  // Highest ratio first (ties: managers order). A move changes two ratios only: those two are put back in place
+  // rather than every manager sorted again (thousands of managers made that the allocation's whole cost).
   const byRatio = [...order];
+  const before = (x: number, y: number): number => ratio(y) - ratio(x) || x - y;
+  byRatio.sort(before);
+  const reposition = (m: number): void => {
+    const at = byRatio.indexOf(m);
+    if (at < 0) return;
+    byRatio.splice(at, 1);
+    let lo = 0;
+    let hi = byRatio.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(byRatio[mid]!, m) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    byRatio.splice(lo, 0, m);
+  };
+  const move = (a: number): void => {
+    const b = bestDst;
+    doMove(a, bestKey, b);
+    reposition(a);
+    reposition(b);
+  };
   const maxIter = 4 * clientCount + 1000;
   for (let iter = 0; iter < maxIter; iter++) {
     let moved = false;
-    byRatio.sort((x, y) => ratio(y) - ratio(x) || x - y);
     for (const a of byRatio) {
       if (ratio(a) <= upper + EPS) break;
       if (findMove(a, -1, false)) {
-        doMove(a, bestKey, bestDst);
+        move(a);
         moved = true;
         break;
       }
@@ -288,7 +310,7 @@ export function fill(input: FillInput, clientCount: number): FillResult {
       for (const a of byRatio) {
         if (a === b || ratio(a) <= ratio(b) + EPS) break;
         if (findMove(a, b, false)) {
-          doMove(a, bestKey, bestDst);
+          move(a);
           moved = true;
           break;
         }
