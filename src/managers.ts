@@ -177,16 +177,75 @@ export function assignSlugs(names: readonly string[]): string[] {
   });
 }
 
-/** Same person by name: one side's words all appear in the other's (initials as in owner matching). */
-function samePerson(a: string[], b: string[]): boolean {
-  return a.length <= b.length ? wordsMatch(a, b) : wordsMatch(b, a);
+/**
+ * The pairs i < j of spellings that are one person: the same words, or one side's words all among the other's
+ * (`wordsMatch`, initials as in owner matching; the shorter side, or the first of two as long). Every word of that side
+ * must fit a word of the other, and a fit needs the same first letter: so its partners
+ * are looked up by its word with the fewest possible partners (the word itself or its initial; an initial: any word
+ * with its letter), not among all the spellings.
+ */
+export function samePairs(spellings: ReadonlyArray<{ key: string; words: string[] }>): Array<[number, number]> {
+  const n = spellings.length;
+  const byWord = new Map<string, number[]>();
+  const byInitial = new Map<string, number[]>();
+  const byLetter = new Map<string, number[]>();
+  const put = (map: Map<string, number[]>, k: string, i: number): void => {
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const { key, words } = spellings[i]!;
+    put(byKey, key, i);
+    for (const w of words) {
+      put(byWord, w, i);
+      put(byLetter, w[0]!, i);
+      if (isInitial(w)) put(byInitial, w[0]!, i);
+    }
+  }
+  const found = new Set<number>();
+  const out: Array<[number, number]> = [];
+  const pair = (i: number, j: number): void => {
+    const k = i * n + j;
+    if (found.has(k)) return;
+    found.add(k);
+    out.push([i, j]);
+  };
+  for (const group of byKey.values()) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) pair(group[x]!, group[y]!);
+  const NONE: number[] = [];
+  for (let a = 0; a < n; a++) {
+    const name = spellings[a]!.words;
+    if (name.length === 0) continue;
+    let anchor: number[][] = [];
+    let size = Infinity;
+    for (const w of name) {
+      const lists = isInitial(w) ? [byLetter.get(w[0]!) ?? NONE] : [byWord.get(w) ?? NONE, byInitial.get(w[0]!) ?? NONE];
+      const total = lists.reduce((t, l) => t + l.length, 0);
+      if (total < size) {
+        size = total;
+        anchor = lists;
+      }
+    }
+    for (const list of anchor) {
+      for (const b of list) {
+        if (b === a) continue;
+        const owner = spellings[b]!.words;
+        // `a` is the name side: the shorter, or the first of two as long
+        if (owner.length < name.length || (owner.length === name.length && b < a)) continue;
+        if (wordsMatch(name, owner)) pair(Math.min(a, b), Math.max(a, b));
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * Managers from the owner values of an export (no `-m`): spellings of one person join, named by the
  * most frequent spelling (ties: first seen), listed by first appearance. A spelling that would join
  * people who do not join each other (`Иванов` beside `Иванов Сергей` and `Иванов Пётр`) stays alone.
- * O(S²) in distinct spellings S, which are few (one per CRM user, give or take typos).
+ * Spellings are compared only where they could match (`samePairs`), so an owner column of 100k distinct values (a
+ * wrong column) does not take S² comparisons.
  */
 export function deriveManagers(ownerValues: readonly string[]): Manager[] {
   const spellings: { value: string; key: string; words: string[]; count: number }[] = [];
@@ -219,14 +278,10 @@ export function deriveManagers(ownerValues: readonly string[]): Manager[] {
   const parent = spellings.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const neighbours: number[][] = spellings.map(() => []);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const a = spellings[i]!, b = spellings[j]!;
-      if (a.key === b.key || samePerson(a.words, b.words)) {
-        neighbours[i]!.push(j);
-        neighbours[j]!.push(i);
-      }
-    }
+  for (const [i, j] of samePairs(spellings)) {
+    neighbours[i]!.push(j);
+    neighbours[j]!.push(i);
+  }
   const alone = neighbours.map((ns) => {
     for (let x = 0; x < ns.length; x++)
       for (let y = x + 1; y < ns.length; y++) if (!neighbours[ns[x]!]!.includes(ns[y]!)) return true;
