@@ -179,10 +179,10 @@ export function assignSlugs(names: readonly string[]): string[] {
 
 /**
  * The pairs i < j of spellings that are one person: the same words, or one side's words all among the other's
- * (`wordsMatch`, initials as in owner matching; the shorter side, or the first of two as long). Every word of that side
- * must fit a word of the other, and a fit needs the same first letter: so its partners
- * are looked up by its word with the fewest possible partners (the word itself or its initial; an initial: any word
- * with its letter), not among all the spellings.
+ * (`wordsMatch`, initials as in owner matching; the shorter side, or the first of two as long). Every word of that
+ * side must fit a word of the other, and a fit needs the same first letter: so its partners are looked up by its word
+ * with the fewest possible partners (the word itself or its initial; for an initial, any word with its letter), not
+ * among all the spellings.
  */
 export function samePairs(spellings: ReadonlyArray<{ key: string; words: string[] }>): Array<[number, number]> {
   const n = spellings.length;

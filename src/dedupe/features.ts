@@ -520,7 +520,6 @@ function taxKey(raw: string): string {
   return d;
 }
 
-/** Pushes `id` onto `list` unless it is -1 or already among `list[from..]`. */
 /**
  * A row's phones, e-mails and domains the matcher reads at most, each: a company's own are a handful, but a
  * placeholder company (`Частные лица`, `Private customers`) that thousands of people's rows join carries all of
@@ -529,6 +528,7 @@ function taxKey(raw: string): string {
  */
 export const MAX_VALUES = 64;
 
+/** Pushes `id` onto `list` unless it is -1 or already among `list[from..]`. */
 function pushUnique(list: IntList, from: number, id: number): void {
   if (id < 0) return;
   const data = list.data;
@@ -639,13 +639,11 @@ export class FeatureBuilder {
 
     from = emailIds.length;
     this.emailStart.push(from);
-    if (emails.length > 0) {
-      for (const e of emails) {
-        if (emailIds.length - from >= MAX_VALUES) break;
-        pushUnique(emailIds, from, this.emailId(e));
-      }
+    for (const e of emails) {
+      if (emailIds.length - from >= MAX_VALUES) break;
+      pushUnique(emailIds, from, this.emailId(e));
     }
-    else if (email) pushUnique(emailIds, from, this.emailId(email));
+    if (emails.length === 0 && email) pushUnique(emailIds, from, this.emailId(email));
     for (let x = from; x < emailIds.length; x++) this.emailCounter.add(emailIds.data[x]!, fp);
 
     from = domainIds.length;
