@@ -114,14 +114,23 @@ function pageTable(e: Encoding): PageTable {
   return table;
 }
 
+/** Non-ASCII bytes of one line the code page guess reads at most. */
+const PER_LINE = 256;
+
 /**
  * Picks the single-byte page whose reading of the non-ASCII bytes looks most like text: Russian letters by
  * their frequency, few capitals inside words, and Latin accented letters one at a time rather than in runs.
  */
 export function guessSingleByte(buf: Uint8Array): Encoding {
-  // Positions of non-ASCII bytes, capped: a few tens of thousands settle it.
+  // Positions of non-ASCII bytes, capped: a few tens of thousands settle it. At most PER_LINE of a line, so that one
+  // huge cell (a call log of one word repeated) does not outvote the header and the rows around it.
   const positions: number[] = [];
-  for (let i = 0; i < buf.length && positions.length < 50_000; i++) if (buf[i]! >= 0x80) positions.push(i);
+  let onLine = 0;
+  for (let i = 0; i < buf.length && positions.length < 50_000; i++) {
+    const b = buf[i]!;
+    if (b === 0x0a) onLine = 0;
+    else if (b >= 0x80 && onLine++ < PER_LINE) positions.push(i);
+  }
   let best = SINGLE_BYTE[0]!;
   let bestScore = -Infinity;
   for (const e of SINGLE_BYTE) {

@@ -196,6 +196,13 @@ describe("encoding detection", () => {
     expect(guessSingleByte(iconv.encode('ООО "ТОРГОВЫЙ ДОМ УРАЛ";ЕКАТЕРИНБУРГ\n', "win1251")).name).toBe("windows-1251");
   });
 
+  it("is not outvoted by one huge cell of one word repeated (a call log pasted into a comment)", () => {
+    const head = "ID;Название компании;Ответственный;Комментарий\n1;ООО «Ромашка»;Иванов Сергей;Перезвонить в среду\n";
+    const log = "Звонок. ".repeat(20_000); // 160,000 characters, one line: only З tells cp1251 from Mac Cyrillic
+    const text = head + `2;АО «Вектор»;Петрова Анна;${log}\n3;ИП Сидоров;Иванов Сергей;Нужен счёт\n`;
+    expect(guessSingleByte(iconv.encode(text, "win1251")).name).toBe("windows-1251");
+  });
+
   it("tells Romanian in cp1250 from French in cp1252", () => {
     const ro = "Denumire;Județ\nSC Construcţii Bucureşti SRL;Argeş\nÎntreprindere Ştefănescu;Timiş\n".replace(/ț/g, "ţ");
     expect(guessSingleByte(iconv.encode(ro, "win1250")).name).toBe("windows-1250");
