@@ -184,7 +184,8 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       sigs.push(list);
       bucket.push(s);
     }
-    // Lists made for one client (a dead soul's eligible managers but its claimants) are not kept by identity.
+    // Only the first lists are remembered by identity: a dead soul's (its eligible managers but its claimants) is made
+    // for it alone, and thousands of managers would make thousands of them.
     if (sigByList.size < 4096) sigByList.set(list, s);
     return s;
   };

@@ -400,12 +400,14 @@ export function findConflicts(input: ConflictInput): { conflicts: Conflict[]; de
         ids = s.first.map((cj) => clients[cj]!.id);
         if (s.whole) idsOf.set(s.first, ids);
       }
-      let byNames = s.whole ? involvedOf.get(names) : undefined;
+      // Kept only where the client's own names are one owner's shared list (several owners' are made per client).
+      const keep = s.whole && own.length === 1;
+      let byNames = keep ? involvedOf.get(names) : undefined;
       let involved = byNames?.get(s.names);
       if (involved === undefined) {
         involved = [...names];
         for (const name of s.names) if (!involved.includes(name)) involved.push(name);
-        if (s.whole) {
+        if (keep) {
           if (byNames === undefined) involvedOf.set(names, (byNames = new Map()));
           byNames.set(s.names, involved);
         }

@@ -94,7 +94,7 @@ const bases = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 30 }),
 });
 
-function build(b: fc.RecordValue<typeof bases> extends never ? never : { size: number; phones: number; emails: number; wide: number; merged: number; seed: number }) {
+function build(b: { size: number; phones: number; emails: number; wide: number; merged: number; seed: number }) {
   let x = b.seed;
   const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const pick = (n: number) => Math.floor(rnd() * n);
