@@ -83,6 +83,22 @@ describe("reading in chunks", () => {
     expect(rows[8999]!.values.owner).toBe(owners[0]);
   });
 
+  it("keeps a U+FEFF that starts a chunk (a byte-order mark pasted into a cell is text, not the file's mark)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "segment-stream-"));
+    const path = join(dir, "mark.csv");
+    const text = ["ID;Название компании;Комментарий", "1;ООО Ромашка;звонить", "2;Альфа;ждут\ufeffсчёт", "3;Бета;", ""].join("\n");
+    writeFileSync(path, text);
+    // The chunk size that makes the second chunk start at the mark's first byte.
+    const at = Buffer.from(text).indexOf(Buffer.from("\ufeff"));
+    const whole = await read(path, 1 << 30);
+    for (const thread of [true, false]) {
+      const chunked = await read(path, at, thread);
+      expect(typeof chunked !== "string" && chunked.streamed).toBe(true);
+      expect(comparable(chunked)).toEqual(comparable(whole));
+    }
+    expect(typeof whole !== "string" && whole.rows.map((r) => r.values.notes)).toEqual(["звонить", "ждут\ufeffсчёт", ""]);
+  });
+
   it("works out the company names' match keys on the reader thread once asked, for the records read from then on", () => {
     const path = join(root, "dialects", "odoo", "contact-res-partner.csv");
     const stream = openExportStream(path, { chunkBytes: 1024 });
