@@ -48,7 +48,7 @@ export function formatNumber(n: number, decimals?: number): string {
  */
 export type Sink = (chunk: Uint8Array) => void;
 
-const BUFFER_BYTES = 1 << 20;
+export const BUFFER_BYTES = 1 << 20;
 const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 const LABEL_CACHE = 100_000;
 /** Labels a column writes before it decides whether caching pays. */

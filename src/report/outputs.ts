@@ -1,7 +1,7 @@
 // The CSV outputs of a run, streamed row by row into the output folder.
 import type { RunResult } from "../pipeline.js";
 import type { OutputFiles } from "../io/output-dir.js";
-import { csvProducer, CsvWriter, type Producer } from "../io/write-csv.js";
+import { BUFFER_BYTES, csvProducer, CsvWriter, type Producer } from "../io/write-csv.js";
 import type { Conflict, DuplicateGroup, Reject, Row, Warning } from "../types.js";
 
 export const ALLOCATION_HEADER = [
@@ -19,8 +19,16 @@ function allocationProducer(r: RunResult, delimiter: string): Producer {
   return (sink, open) => {
     const cols = LABEL_COLUMNS.map((id) => r.segments.find((s) => s.id === id)?.labels);
     const all = new CsvWriter(ALLOCATION_HEADER, delimiter, sink);
+    // Each manager's writer holds a buffer until the end: sized by its rows (up to the usual megabyte), thousands of
+    // managers (an owner column of one-off values) took a megabyte each.
+    const rowsOf = new Map<string, number>();
+    for (const a of r.allocation.rows) if (a.manager) rowsOf.set(a.manager, (rowsOf.get(a.manager) ?? 0) + 1);
     const byManager = new Map<string, CsvWriter>();
-    for (const m of r.managers) if (m.active) byManager.set(m.name, new CsvWriter(ALLOCATION_HEADER, delimiter, open(`managers/${m.slug}.csv`)));
+    for (const m of r.managers) {
+      if (!m.active) continue;
+      const bytes = Math.min(BUFFER_BYTES, 4096 + (rowsOf.get(m.name) ?? 0) * 256);
+      byManager.set(m.name, new CsvWriter(ALLOCATION_HEADER, delimiter, open(`managers/${m.slug}.csv`), bytes));
+    }
     for (let i = 0; i < r.rows.length; i++) {
       const a = r.allocation.rows[i]!;
       const row = r.rows[i]!;
