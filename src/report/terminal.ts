@@ -20,10 +20,17 @@ const T = {
   dups: { en: "Duplicates: {groups} groups ({rows} rows). Conflicts: {conflicts}", ru: "Дубли: {groups} групп ({rows} строк). Конфликты: {conflicts}", ro: "Duplicate: {groups} grupuri ({rows} rânduri). Conflicte: {conflicts}" },
   decisions: { en: "Decisions: {kept} kept, {moved} moved, {assigned} assigned, {unassigned} unassigned", ru: "Решения: оставлено {kept}, передано {moved}, назначено {assigned}, без менеджера {unassigned}", ro: "Decizii: {kept} păstrați, {moved} mutați, {assigned} atribuiți, {unassigned} nealocați" },
   balance: { en: "Balance: load ratio {min}–{max} (level {level}, Gini {gini})", ru: "Баланс: доля нагрузки {min}–{max} (уровень {level}, Джини {gini})", ro: "Echilibru: raport de încărcare {min}–{max} (nivel {level}, Gini {gini})" },
+  more: { en: "… and {n} more managers: every one is in summary.json and report.md", ru: "… и ещё {n} менеджеров: все они есть в summary.json и report.md", ro: "… și încă {n} manageri: toți sunt în summary.json și report.md" },
   written: { en: "Outputs written to {out}/ (report.html, allocation.csv, managers/…)", ru: "Результаты записаны в {out}/ (report.html, allocation.csv, managers/…)", ro: "Rezultatele au fost scrise în {out}/ (report.html, allocation.csv, managers/…)" },
 };
 
 const f2 = (n: number) => n.toFixed(2);
+
+/**
+ * Managers the table shows at most, in the managers' order: an owner column of one-off values makes thousands of
+ * "managers", and a table of them (cli-table3 took 12 s over 10,000) helps no one at a terminal.
+ */
+export const TABLE_MANAGERS = 50;
 
 export function renderTerminal(r: RunResult, s: Summary, opts: { color: boolean; out: string }): string {
   const c = opts.color ? chalk : new Chalk({ level: 0 });
@@ -39,7 +46,7 @@ export function renderTerminal(r: RunResult, s: Summary, opts: { color: boolean;
     colAligns: ["left", "right", "right", "right", "right", "right", "right", "right"],
   });
   const level = s.balance.level;
-  for (const m of s.managers) {
+  for (const m of s.managers.slice(0, TABLE_MANAGERS)) {
     const off = m.active && level > 0 && Math.abs(m.load_ratio - level) > 0.05 * level;
     const ratio = m.active ? (off ? c.yellow(f2(m.load_ratio)) : c.green(f2(m.load_ratio))) : "";
     table.push([
@@ -54,6 +61,7 @@ export function renderTerminal(r: RunResult, s: Summary, opts: { color: boolean;
     ]);
   }
   lines.push(table.toString());
+  if (s.managers.length > TABLE_MANAGERS) lines.push(c.dim(say(L, T.more, { n: s.managers.length - TABLE_MANAGERS })));
   lines.push(say(L, T.decisions, { ...s.decisions }));
   lines.push(say(L, T.balance, { min: f2(s.balance.min_load_ratio), max: f2(s.balance.max_load_ratio), level: f2(s.balance.level), gini: s.balance.gini.toFixed(3) }));
   lines.push(c.dim(say(L, T.written, { out: opts.out })));
