@@ -106,6 +106,7 @@ export interface FillResult {
 }
 
 const EPS = 1e-9;
+const NO_MANAGERS: readonly number[] = [];
 
 export function fill(input: FillInput, clientCount: number): FillResult {
   const { fair, open, load, weight, rank, sigs, sig, hot, topValue, capacity, protectable, quota } = input;
@@ -208,10 +209,12 @@ export function fill(input: FillInput, clientCount: number): FillResult {
    * an over-protected manager) takes any destination; a balancing move needs the taker to end below
    * the giver's current ratio. Sets bestKey / bestDst; false when there is none.
    */
+  const onlyOne = [0];
   const findMove = (a: number, only: number, evict: boolean): boolean => {
     const ra = ratio(a);
     bestKey = -1;
     bestDst = -1;
+    onlyOne[0] = only;
     for (let own = 0; own < 2; own++) {
       if (own === 1 && quota && quota[a]! <= 0) break;
       let bestScore = Infinity;
@@ -222,8 +225,12 @@ export function fill(input: FillInput, clientCount: number): FillResult {
         const c = list[list.length - 1]!;
         const w = weight[c]!;
         const newA = (load[a]! - w) / fair[a]!;
-        for (const b of sigs[sig[c]!]!) {
-          if (b === a || !open[b] || over[b] || (only >= 0 && b !== only)) continue;
+        // Into one manager: that one alone, if eligible (the list's other managers were each looked at and passed
+        // over, which with thousands of managers made the lift below cubic).
+        const eligible = sigs[sig[c]!]!;
+        const dests = only < 0 ? eligible : eligible.includes(only) ? onlyOne : NO_MANAGERS;
+        for (const b of dests) {
+          if (b === a || !open[b] || over[b]) continue;
           const newB = ratioWith(b, w);
           if (!evict && newB >= ra - EPS) continue;
           const score = evict ? newB : Math.max(newA, newB);
