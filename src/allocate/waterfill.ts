@@ -93,6 +93,8 @@ export interface FillInput {
   /** Per manager: how many of its soft clients may leave; null = no churn limit. Updated in place. */
   quota: number[] | null;
   capacity: readonly number[];
+  /** Every eligible manager looked at in the balance, without the shortcut for equal fair loads (its tests compare the two). */
+  exhaustive?: boolean;
 }
 
 export interface FillResult {
@@ -199,6 +201,57 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     push(c, manager[c]!);
   }
 
+  // Eligibility lists come in managers' order; one that does not (a caller's own) is never searched.
+  const sorted = new Int8Array(sigs.length);
+  const sortedSig = (s: number): boolean => {
+    if (sorted[s] === 0) {
+      const list = sigs[s]!;
+      let ok = true;
+      for (let i = 1; i < list.length && ok; i++) ok = list[i - 1]! < list[i]!;
+      sorted[s] = ok ? 1 : -1;
+    }
+    return sorted[s] === 1;
+  };
+  const member = (list: readonly number[], m: number): boolean => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < m) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] === m;
+  };
+  /**
+   * The manager of `eligible` other than `a` lowest in `order` (ratio high to low, then index low to high), the lowest
+   * index among ratios within EPS of its own; -1: none. Managers of equal ratio sit in index order, so a block of
+   * thousands of them is searched from its start, not walked through.
+   */
+  const lowestEligible = (order: readonly number[], eligible: readonly number[], a: number): number => {
+    let p = order.length - 1;
+    while (p >= 0 && (order[p] === a || !member(eligible, order[p]!))) p--;
+    if (p < 0) return -1;
+    const top = ratio(order[p]!) + EPS;
+    // The first position whose ratio is within EPS of the lowest eligible one (ratios fall along `order`).
+    let lo = 0;
+    let hi = p;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ratio(order[mid]!) > top) lo = mid + 1;
+      else hi = mid;
+    }
+    if (ratio(order[lo]!) === ratio(order[p]!)) {
+      // One ratio from lo to p: indices rise along it, and the first eligible one is the lowest.
+      for (let i = lo; i <= p; i++) if (order[i] !== a && member(eligible, order[i]!)) return order[i]!;
+    }
+    let best = -1;
+    for (let i = lo; i <= p; i++) {
+      const b = order[i]!;
+      if (b !== a && (best < 0 || b < best) && member(eligible, b)) best = b;
+    }
+    return best;
+  };
+
   const upper = level * (1 + input.tolerance);
   const lower = level * (1 - input.tolerance);
   let bestKey = -1;
@@ -210,6 +263,9 @@ export function fill(input: FillInput, clientCount: number): FillResult {
    * the giver's current ratio. Sets bestKey / bestDst; false when there is none.
    */
   const onlyOne = [0];
+  const lowestOne = [0];
+  // Set once the balance (step 5) keeps the managers in ratio order (`byRatio`, below).
+  let ranked: readonly number[] | null = null;
   const findMove = (a: number, only: number, evict: boolean): boolean => {
     const ra = ratio(a);
     bestKey = -1;
@@ -228,7 +284,14 @@ export function fill(input: FillInput, clientCount: number): FillResult {
         // Into one manager: that one alone, if eligible (the list's other managers were each looked at and passed
         // over, which with thousands of managers made the lift below cubic).
         const eligible = sigs[sig[c]!]!;
-        const dests = only < 0 ? eligible : eligible.includes(only) ? onlyOne : NO_MANAGERS;
+        let dests = only < 0 ? eligible : eligible.includes(only) ? onlyOne : NO_MANAGERS;
+        if (only < 0 && !evict && ranked !== null && eligible.length * 2 >= ranked.length && sortedSig(sig[c]!)) {
+          // With every fair load equal, the taker the scan below would choose is the eligible manager of the lowest
+          // ratio (the lowest index among equal ones): found from the bottom of the ratio order, not by looking at
+          // each of thousands of eligible managers.
+          lowestOne[0] = lowestEligible(ranked, eligible, a);
+          dests = lowestOne[0] < 0 ? NO_MANAGERS : lowestOne;
+        }
         for (const b of dests) {
           if (b === a || !open[b] || over[b]) continue;
           const newB = ratioWith(b, w);
@@ -279,6 +342,8 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   const byRatio = [...order];
   const before = (x: number, y: number): number => ratio(y) - ratio(x) || x - y;
   byRatio.sort(before);
+  // The shortcut in `findMove` holds where every fair load is the same (every manager of capacity 1, as without -m).
+  if (!input.exhaustive && byRatio.every((m) => fair[m] === fair[byRatio[0]!])) ranked = byRatio;
   const reposition = (m: number): void => {
     const at = byRatio.indexOf(m);
     if (at < 0) return;
