@@ -171,7 +171,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
   };
-  const sigOf = (list: number[]): number => {
+  const sigOf = (list: number[], shared = false): number => {
     const hit = sigByList.get(list);
     if (hit !== undefined) return hit;
     let h = list.length;
@@ -184,10 +184,20 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       sigs.push(list);
       bucket.push(s);
     }
-    // Only the first lists are remembered by identity: a dead soul's (its eligible managers but its claimants) is made
-    // for it alone, and thousands of managers would make thousands of them.
-    if (sigByList.size < 4096) sigByList.set(list, s);
+    // Lists made for one client alone (a dead soul's of several claimants) are remembered by identity only up to a
+    // cap: thousands of managers would make thousands of them. Shared ones (`withoutOne`) always are.
+    if (shared || sigByList.size < 4096) sigByList.set(list, s);
     return s;
+  };
+  // A dead soul's candidates with one claimant (the usual case): its eligible list but the claimant, made once per
+  // list and claimant, not per dead soul (with thousands of managers, a list of thousands for each of them).
+  const othersOf = new Map<readonly number[], Map<number, number[]>>();
+  const withoutOne = (eligible: number[], claimant: number): number[] => {
+    let byClaimant = othersOf.get(eligible);
+    if (byClaimant === undefined) othersOf.set(eligible, (byClaimant = new Map()));
+    let list = byClaimant.get(claimant);
+    if (list === undefined) byClaimant.set(claimant, (list = eligible.filter((m) => m !== claimant)));
+    return list;
   };
   const single = managers.map((_, m) => [m]);
   const fixedLoad = new Array<number>(M).fill(0);
@@ -257,6 +267,8 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       p.from = rawOwner;
     }
     let candidates = eligible;
+    // Candidates kept by `withoutOne` (one list for many clients): remembered by identity past sigByList's cap.
+    let shared = false;
     if (owner >= 0 && !eligible.includes(owner)) {
       p.release = "not_eligible";
       p.from = managers[owner]!.name;
@@ -269,9 +281,13 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       // excluded, so that a rerun on the result finds it where it is
       const claimants = new Set<number>();
       for (const r of client.rows) if (exportOwners[r]!.manager >= 0) claimants.add(exportOwners[r]!.manager);
-      const others = eligible.filter((m) => !claimants.has(m));
+      const one = claimants.size === 1 ? claimants.values().next().value! : -1;
+      const others = one >= 0 ? withoutOne(eligible, one) : eligible.filter((m) => !claimants.has(m));
       const keptByPrevious = owner >= 0 && (!claimants.has(owner) || others.length === 0) && client.rows.some((r) => input.previousApplied[r]);
-      if (others.length > 0) candidates = others;
+      if (others.length > 0) {
+        candidates = others;
+        shared = one >= 0;
+      }
       if (owner >= 0 && !keptByPrevious) {
         p.release = "dead_soul";
         p.from = managers[owner]!.name;
@@ -281,7 +297,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     }
     if (p.release && p.rule === "balance") p.rule = "release";
     p.owner = owner;
-    sig[c] = sigOf(candidates);
+    sig[c] = sigOf(candidates, shared);
     const activity = client.values.last_activity_at ? dayOf(client.values.last_activity_at) : NaN;
     const protects = hot[c]! || asOfDay - activity <= options.protectionDays;
     if (owner < 0) {
