@@ -21,7 +21,8 @@
 // Termination: every move takes a client from a manager at ratio r and leaves both the giver and the
 // taker strictly below r, so the vector of ratios sorted high to low decreases lexicographically,
 // which can happen only finitely often. Each move costs O(B·M) (B: non-empty (weight, eligibility)
-// buckets of the giver, a handful; M managers), so the rebalancing is O(moves·B·M + n log n).
+// buckets of the giver, a handful; M managers), so the rebalancing is O(moves·B·M + n log n); with
+// every fair load equal, a long eligibility list's taker is found in O(log M) (`lowestEligible`).
 //
 // Why a rerun with `--previous` on the result moves nobody (no churn limit): on the rerun every row's
 // owner is yesterday's manager, so nobody is in the pool (a departed owner's, unowned, not eligible or
@@ -256,16 +257,16 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   const lower = level * (1 - input.tolerance);
   let bestKey = -1;
   let bestDst = -1;
+  const onlyOne = [0];
+  const lowestOne = [0];
+  // Set once the balance (step 5) keeps the managers in ratio order (`byRatio`, below).
+  let ranked: readonly number[] | null = null;
   /**
    * The best move out of `a` into `only` (or anywhere): clients placed from the pool before the
    * manager's own (fewest moves, and they do not count against the churn limit). An eviction (from
    * an over-protected manager) takes any destination; a balancing move needs the taker to end below
    * the giver's current ratio. Sets bestKey / bestDst; false when there is none.
    */
-  const onlyOne = [0];
-  const lowestOne = [0];
-  // Set once the balance (step 5) keeps the managers in ratio order (`byRatio`, below).
-  let ranked: readonly number[] | null = null;
   const findMove = (a: number, only: number, evict: boolean): boolean => {
     const ra = ratio(a);
     bestKey = -1;
