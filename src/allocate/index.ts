@@ -196,7 +196,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     let byClaimant = othersOf.get(eligible);
     if (byClaimant === undefined) othersOf.set(eligible, (byClaimant = new Map()));
     let list = byClaimant.get(claimant);
-    if (list === undefined) byClaimant.set(claimant, (list = eligible.filter((m) => m !== claimant)));
+    if (list === undefined) byClaimant.set(claimant, (list = eligible.includes(claimant) ? eligible.filter((m) => m !== claimant) : eligible));
     return list;
   };
   const single = managers.map((_, m) => [m]);

@@ -111,6 +111,18 @@ export interface FillResult {
 const EPS = 1e-9;
 const NO_MANAGERS: readonly number[] = [];
 
+/** The first of positions 0..n-1 that `isBefore` no longer holds for (n if it holds for all); it must hold for a prefix. */
+function firstNotBefore(n: number, isBefore: (k: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isBefore(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function fill(input: FillInput, clientCount: number): FillResult {
   const { fair, open, load, weight, rank, sigs, sig, hot, topValue, capacity, protectable, quota } = input;
   const M = fair.length;
@@ -214,14 +226,8 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     return sorted[s] === 1;
   };
   const member = (list: readonly number[], m: number): boolean => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! < m) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length && list[lo] === m;
+    const i = firstNotBefore(list.length, (k) => list[k]! < m);
+    return i < list.length && list[i] === m;
   };
   /**
    * The manager of `eligible` other than `a` lowest in `order` (ratio high to low, then index low to high), the lowest
@@ -234,13 +240,7 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     if (p < 0) return -1;
     const top = ratio(order[p]!) + EPS;
     // The first position whose ratio is within EPS of the lowest eligible one (ratios fall along `order`).
-    let lo = 0;
-    let hi = p;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ratio(order[mid]!) > top) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstNotBefore(p, (k) => ratio(order[k]!) > top);
     if (ratio(order[lo]!) === ratio(order[p]!)) {
       // One ratio from lo to p: indices rise along it, and the first eligible one is the lowest.
       for (let i = lo; i <= p; i++) if (order[i] !== a && member(eligible, order[i]!)) return order[i]!;
@@ -349,14 +349,7 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     const at = byRatio.indexOf(m);
     if (at < 0) return;
     byRatio.splice(at, 1);
-    let lo = 0;
-    let hi = byRatio.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(byRatio[mid]!, m) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    byRatio.splice(lo, 0, m);
+    byRatio.splice(firstNotBefore(byRatio.length, (k) => before(byRatio[k]!, m) < 0), 0, m);
   };
   const move = (a: number): void => {
     const b = bestDst;
