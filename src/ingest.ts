@@ -21,7 +21,7 @@ export interface IngestOptions {
   encoding?: string;
   delimiter?: string;
   lang?: Lang;
-  /** Bytes per chunk (`SEGMENT_CHUNK_BYTES`); files no larger are read whole. */
+  /** Bytes per chunk (`SEGMENT_CHUNK_BYTES`); files no larger are read whole (without either: WHOLE_UP_TO). */
   chunkBytes?: number;
   /** Called once, when half of a streamed file is read (the rows are half in: the memory policy may tighten). */
   onHalfRead?: () => void;
@@ -69,7 +69,19 @@ export interface Ingested {
   cells?: string[][];
 }
 
-const DEFAULT_CHUNK = 2 << 20;
+/**
+ * Bytes read, decoded and tokenized at a time. Each chunk's cells are all alive on the reader thread until the chunk
+ * is posted, and its young generation copied them again and again: at 2 MB a chunk the reader's scavenges copied
+ * 350 MB and promoted 565 MB over the 300k Bitrix24 bench export (1.3 s of pauses, and 17 full collections), at
+ * 512 KB 85 MB and 105 MB (0.35 s, 5). Smaller still saves the reader little more (256 KB: 54 MB and 46 MB) for a
+ * batch's fixed costs on both threads (BENCHMARKS.md, seventeenth pass).
+ */
+const DEFAULT_CHUNK = 512 << 10;
+/**
+ * With the default chunk, a file this small is read whole, as it was when chunks were 2 MB: a read on threads pays off
+ * only past a few thousand rows.
+ */
+const WHOLE_UP_TO = 2 << 20;
 /** Records made into rows at a time when they all come at the end of a streamed read (SEGMENT_AT_END_ROWS). */
 const AT_END_SLICE = 16_384;
 
@@ -78,9 +90,9 @@ function atEndSliceFromEnv(): number {
   return Number.isInteger(v) && v > 0 ? v : AT_END_SLICE;
 }
 
-function chunkBytesFromEnv(): number {
+function chunkBytesFromEnv(): number | undefined {
   const v = Number(process.env.SEGMENT_CHUNK_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : DEFAULT_CHUNK;
+  return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
 /** The header mapped and the run's language settled; the export's own errors for a header without names. */
@@ -107,8 +119,8 @@ function detachFrom(warnings: Warning[], from: number, rejects: Reject[], fromRe
 
 /** The export's rows: streamed where it can be, else read whole. */
 export async function ingest(path: string, opts: IngestOptions): Promise<Ingested> {
-  const chunkBytes = opts.chunkBytes ?? chunkBytesFromEnv();
-  const stream = openExportStream(path, { encoding: opts.encoding, delimiter: opts.delimiter, chunkBytes });
+  const given = opts.chunkBytes ?? chunkBytesFromEnv();
+  const stream = openExportStream(path, { encoding: opts.encoding, delimiter: opts.delimiter, chunkBytes: given ?? DEFAULT_CHUNK, wholeUpTo: given ?? WHOLE_UP_TO });
   if (stream !== null) {
     try {
       cellsOwned(stream.ownCells);

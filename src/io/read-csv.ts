@@ -513,13 +513,21 @@ function wholeUtf8End(buf: Uint8Array, end: number): number {
   return end;
 }
 
+export interface StreamOptions {
+  encoding?: string;
+  delimiter?: string;
+  chunkBytes: number;
+  /** A file no larger is read whole (default: `chunkBytes`). */
+  wholeUpTo?: number;
+}
+
 /**
  * Opens a large export to read in chunks of `chunkBytes`, deciding encoding, `sep=` line, delimiter and
  * header from the first chunk as `readExport` decides them from the whole file. Returns null where the
- * whole-file reader should answer: a file of one chunk or less, UTF-16, a first chunk that is not plainly
+ * whole-file reader should answer: a file of one chunk or less (or `wholeUpTo`), UTF-16, a first chunk that is not plainly
  * UTF-8 or a single-byte page, no line break in the first chunk, and every error (it words them).
  */
-export function openExportStream(path: string, opts: { encoding?: string; delimiter?: string; chunkBytes: number }): ExportStream | null {
+export function openExportStream(path: string, opts: StreamOptions): ExportStream | null {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -553,10 +561,10 @@ export function openExportStream(path: string, opts: { encoding?: string; delimi
 const SAMPLE_BYTES = 4 << 20;
 
 /** The stream without its `close`, and how to stop its reader (which `close` does). */
-function startStream(fd: number, path: string, opts: { encoding?: string; delimiter?: string; chunkBytes: number }): (Omit<ExportStream, "close"> & { stop(): void }) | null {
+function startStream(fd: number, path: string, opts: StreamOptions): (Omit<ExportStream, "close"> & { stop(): void }) | null {
   const chunkBytes = Math.max(16, opts.chunkBytes);
   const stat = fstatSync(fd);
-  if (!stat.isFile() || stat.size <= chunkBytes) return null;
+  if (!stat.isFile() || stat.size <= Math.max(chunkBytes, opts.wholeUpTo ?? 0)) return null;
   const sample = Buffer.allocUnsafe(Math.min(stat.size, SAMPLE_BYTES));
   const sampled = readSync(fd, sample, 0, sample.length, 0);
   if (sampled < sample.length) return null;

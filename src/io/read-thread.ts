@@ -15,7 +15,7 @@ const WORKER = ["./read-worker.js", "./io/read-worker.js", "../../dist/io/read-w
 export const AHEAD = 3;
 /** A reader thread that has not said hello by then is given up for reading on the main thread. */
 const START_MS = 5_000;
-/** A reader thread silent this long (a chunk is 2 MB) has died: the run stops with an error rather than wait forever. */
+/** A reader thread silent this long (a chunk is half a megabyte) has died: the run stops with an error rather than wait forever. */
 const STALL_MS = 300_000;
 
 export interface Reader {

@@ -1,6 +1,6 @@
 // A large export is read in chunks; whatever the chunk size, the rows, rejects and warnings are the ones
 // the whole-file reader gives (which is the reader every other test pins down).
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,6 +97,21 @@ describe("reading in chunks", () => {
       expect(comparable(chunked)).toEqual(comparable(whole));
     }
     expect(typeof whole !== "string" && whole.rows.map((r) => r.values.notes)).toEqual(["звонить", "ждут\ufeffсчёт", ""]);
+  });
+
+  it("reads a file no larger than `wholeUpTo` whole, whatever the chunk size", () => {
+    const path = join(root, "demo", "bitrix24-companies.csv");
+    const size = statSync(path).size;
+    expect(size).toBeGreaterThan(4096);
+    expect(openExportStream(path, { chunkBytes: 4096, wholeUpTo: size })).toBeNull();
+    const stream = openExportStream(path, { chunkBytes: 4096, wholeUpTo: size - 1 });
+    expect(stream).not.toBeNull();
+    try {
+      // Chunks of 4 KB: more than one batch.
+      expect([...stream!.batches()].length).toBeGreaterThan(1);
+    } finally {
+      stream!.close();
+    }
   });
 
   it("works out the company names' match keys on the reader thread once asked, for the records read from then on", () => {
