@@ -13,11 +13,12 @@ import { findDuplicates, groupsOf, memberLists, tieRank, type DedupeOptions } fr
 const WORKER = ["./match-worker.js", "./dedupe/match-worker.js", "../../dist/dedupe/match-worker.js"].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
 
 /**
- * Values per row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then the
- * phone, e-mail and domain lists. A city, region or postal code goes once as text (the message's `places`, in order)
- * and then as its number among the places sent so far.
+ * A row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then how many phones
+ * it has followed by them, the same for its e-mails, then for its domains. One flat list for all the message's rows:
+ * a list per row made the thread take two to three times as long to receive a message. A city, region or postal
+ * code goes once as text (the message's `places`, in order) and then as its number among the places sent so far.
  */
-export const ROW_STRIDE = 11;
+export const ROW_FIELDS = 8;
 /** Places sent as numbers at most; past them, as text. */
 const MAX_PLACES = 100_000;
 
@@ -57,7 +58,7 @@ const FEED_ROWS = 8192;
 export const MAX_BACKLOG = 32_768;
 
 export type MatchRequest =
-  | { rows: Array<string | number | readonly string[]>; places: string[] }
+  | { rows: Array<string | number>; places: string[] }
   | { links: number }
   | { rank: Int32Array; cannotLink: Array<[number, number]> }
   | { pairs: Int32Array }
@@ -68,6 +69,20 @@ export type MatchReply =
   | { probability: Float64Array; evidence: string[] }
   | { synced: number }
   | { error: string };
+
+/** A list into a `rows` message: its length, then its values. */
+function pushList(flat: Array<string | number>, list: readonly string[]): void {
+  flat.push(list.length);
+  for (let i = 0; i < list.length; i++) flat.push(list[i]!);
+}
+
+/** A list out of a `rows` message at `k` (into `out`, emptied first); where the next field starts. */
+export function takeList(flat: ReadonlyArray<string | number>, k: number, out: string[]): number {
+  const n = flat[k] as number;
+  out.length = 0;
+  for (let i = 1; i <= n; i++) out.push(flat[k + i] as string);
+  return k + 1 + n;
+}
 
 export class MatchThread {
   /** The last `groups` came from the thread (false: the thread failed and this one matched). */
@@ -142,7 +157,7 @@ export class MatchThread {
     while (this.worker !== null && this.failed === null && this.fed < rows.length && this.fed - Atomics.load(this.taken, 0) < this.backlog) {
       // At most FEED_ROWS a message: a base whose rows all come at the end is not copied across in one piece.
       const to = Math.min(rows.length, this.fed + FEED_ROWS);
-      const flat: Array<string | number | readonly string[]> = new Array((to - this.fed) * ROW_STRIDE);
+      const flat: Array<string | number> = [];
       const places: string[] = [];
       const ids = this.placeIds;
       // A row's places are shared strings (`share`) from a few thousand: a number each crosses for a few bytes.
@@ -156,23 +171,14 @@ export class MatchThread {
         }
         return id;
       };
-      let k = 0;
       for (let i = this.fed; i < to; i++) {
         const row = rows[i]!;
         const v = row.values;
-        flat[k] = row.nameKey;
-        flat[k + 1] = v.address;
-        flat[k + 2] = v.tax_id;
-        flat[k + 3] = place(v.city);
-        flat[k + 4] = place(v.region);
-        flat[k + 5] = place(v.postal_code);
         // The first phone and e-mail count only for a row without lists (`FeatureBuilder.add`): not sent twice.
-        flat[k + 6] = row.phones.length > 0 ? "" : v.phone;
-        flat[k + 7] = row.emails.length > 0 ? "" : v.email;
-        flat[k + 8] = row.phones;
-        flat[k + 9] = row.emails;
-        flat[k + 10] = row.domains;
-        k += ROW_STRIDE;
+        flat.push(row.nameKey, v.address, v.tax_id, place(v.city), place(v.region), place(v.postal_code), row.phones.length > 0 ? "" : v.phone, row.emails.length > 0 ? "" : v.email);
+        pushList(flat, row.phones);
+        pushList(flat, row.emails);
+        pushList(flat, row.domains);
       }
       this.fed = to;
       this.worker.postMessage({ rows: flat, places } satisfies MatchRequest);

@@ -5,7 +5,7 @@ import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { FeatureBuilder, type FeatureTable } from "./features.js";
 import { clusterLinks, linkedRows, scoreLinks, type Links } from "./index.js";
-import { ROW_STRIDE, type MatchReply, type MatchRequest } from "./match-thread.js";
+import { ROW_FIELDS, takeList, type MatchReply, type MatchRequest } from "./match-thread.js";
 import { scorePair } from "./score.js";
 
 const port = parentPort!;
@@ -35,7 +35,11 @@ let table: FeatureTable | null = null;
 let links: Links | null = null;
 /** The places the main thread has sent, by number (`rows` messages). */
 const places: string[] = [];
-const placeOf = (v: string | number | readonly string[]): string => (typeof v === "number" ? places[v]! : (v as string));
+const placeOf = (v: string | number): string => (typeof v === "number" ? places[v]! : v);
+/** A row's lists as taken from a message, refilled for each row (`FeatureBuilder.add` keeps none of them). */
+const phones: string[] = [];
+const emails: string[] = [];
+const domains: string[] = [];
 
 function handle(m: MatchRequest): MatchReply | null {
   if ("rows" in m) {
@@ -43,8 +47,12 @@ function handle(m: MatchRequest): MatchReply | null {
     const f = m.rows;
     const b = builder!;
     for (const p of m.places) places.push(p);
-    for (let k = 0; k < f.length; k += ROW_STRIDE) {
-      b.add(f[k] as string, f[k + 8] as string[], f[k + 6] as string, f[k + 9] as string[], f[k + 7] as string, f[k + 10] as string[], f[k + 1] as string, f[k + 2] as string, placeOf(f[k + 3]!), placeOf(f[k + 4]!), placeOf(f[k + 5]!));
+    for (let k = 0; k < f.length; ) {
+      const at = k;
+      k = takeList(f, k + ROW_FIELDS, phones);
+      k = takeList(f, k, emails);
+      k = takeList(f, k, domains);
+      b.add(f[at] as string, phones, f[at + 6] as string, emails, f[at + 7] as string, domains, f[at + 1] as string, f[at + 2] as string, placeOf(f[at + 3]!), placeOf(f[at + 4]!), placeOf(f[at + 5]!));
     }
     Atomics.store(taken, 0, b.rows);
     return null;
