@@ -98,7 +98,7 @@ export class MatchThread {
 
   private constructor(
     worker: Worker,
-    /** [0]: rows the thread has taken; [1]: 1 once the read is over (the thread's work is then on the main thread's path). */
+    /** [0]: rows the thread has taken. */
     private readonly taken: Int32Array,
     private readonly backlog: number,
   ) {
@@ -123,7 +123,7 @@ export class MatchThread {
   static start(rows = 0, backlog = MAX_BACKLOG): MatchThread | null {
     if (process.env.SEGMENT_MATCH_THREAD === "0" || WORKER === undefined || !(rows <= MAX_ROWS)) return null;
     try {
-      const taken = new Int32Array(new SharedArrayBuffer(8));
+      const taken = new Int32Array(new SharedArrayBuffer(4));
       return new MatchThread(new Worker(WORKER, { workerData: { taken } }), taken, backlog);
     } catch {
       return null;
@@ -199,7 +199,6 @@ export class MatchThread {
     this.onThread = false;
     try {
       if (rows.length < 2) return [];
-      Atomics.store(this.taken, 1, 1);
       for (;;) {
         this.feed(rows);
         if (this.fed >= rows.length) break;

@@ -1,7 +1,5 @@
 // The matcher's thread (src/dedupe/match-thread.ts): builds the feature table from rows as a streamed export is
 // read, then scores the candidate pairs, clusters and scores each group's members when asked.
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { FeatureBuilder, type FeatureTable } from "./features.js";
 import { clusterLinks, linkedRows, scoreLinks, type Links } from "./index.js";
@@ -11,25 +9,10 @@ import { scorePair } from "./score.js";
 const port = parentPort!;
 const { taken } = workerData as { taken: Int32Array };
 
-// While the export is read, the reader and the main thread keep both cores busy: this thread takes what they leave
-// (Linux: a nice value of its own, by thread id). Once the read is over its work (the rows still waiting, then the
-// pairs) is the one the main thread waits for, so it goes back to the usual priority where the system allows.
-function nice(value: number): void {
-  try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (tid > 0) setPriority(tid, value);
-  } catch {
-    // Elsewhere (or not allowed) it simply shares the cores.
-  }
-}
-nice(19);
-let hurried = false;
-/** Back to nice 0 once the main thread says the read is over (`taken[1]`), before the rows still waiting. */
-function hurry(): void {
-  if (hurried || Atomics.load(taken, 1) === 0) return;
-  hurried = true;
-  nice(0);
-}
+// The thread runs at the usual priority. It once took nice 19 while the export was read (the main thread's path was the
+// one not to slow down), but its own work became the longer path: on the 300k exports the main thread then sat idle
+// 3-5 s waiting for it after the read; at nice 0, 9 of 11 paired 300k runs over five dialects took 0.4-1.9 s less, the
+// other two 0.3-0.4 s more (BENCHMARKS.md, seventeenth pass).
 let builder: FeatureBuilder | null = new FeatureBuilder();
 let table: FeatureTable | null = null;
 let links: Links | null = null;
@@ -43,7 +26,6 @@ const domains: string[] = [];
 
 function handle(m: MatchRequest): MatchReply | null {
   if ("rows" in m) {
-    hurry();
     const f = m.rows;
     const b = builder!;
     for (const p of m.places) places.push(p);
@@ -60,7 +42,6 @@ function handle(m: MatchRequest): MatchReply | null {
   if ("sync" in m) return { synced: builder!.rows };
   if ("links" in m) {
     if (builder!.rows !== m.links) throw new Error(`the matcher's thread has ${builder!.rows} rows, not ${m.links}`);
-    hurry();
     table = builder!.finish();
     builder = null;
     links = scoreLinks(table);
