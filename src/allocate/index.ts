@@ -159,45 +159,90 @@ function plan(input: AllocationInput, limited: boolean): Plan {
   const managerIndex = new Map(managers.map((m, i) => [m.name, i]));
 
   const plans: ClientPlan[] = new Array(N);
-  // Signatures by a hash of their managers, each hash's signatures compared in full: a joined text as the key cost
-  // 113 of a 156 s run with 5,000 managers (a list of them made and joined for every released client).
+  // Signatures: a list of eligible managers and the managers of it left out (a dead soul's claimants), so that a
+  // dead soul's candidates (every eligible manager but its claimant) are not a list of their own: with thousands of
+  // owners that made a list of thousands for each claimant. Two signatures are one when they leave the same managers
+  // in the same order. They are found by a hash of their managers, a sum that leaving one out takes from, each
+  // hash's signatures compared in full (a joined text as the key cost 113 of a 156 s run with 5,000 managers).
   const sigIndex = new Map<number, number[]>();
-  const sigs: number[][] = [];
+  const sigs: (readonly number[])[] = [];
+  const sigOut: (readonly number[])[] = [];
   const sig = new Array<number>(N).fill(0);
   // Eligibility hands out one array per distinct combination: most lookups hit by identity
   const sigByList = new Map<readonly number[], number>();
-  const sameList = (a: readonly number[], b: readonly number[]): boolean => {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
+  const sigByOut = new Map<readonly number[], Map<number | string, number>>();
+  const sums = new Map<readonly number[], number>();
+  const mix = (m: number): number => Math.imul((m + 1) ^ 0x5bd1e995, 0x2c1b3c6d) ^ (m >>> 3);
+  const sumOf = (list: readonly number[]): number => {
+    let h = sums.get(list);
+    if (h === undefined) {
+      h = list.length;
+      for (const m of list) h = (h + mix(m)) | 0;
+      sums.set(list, h);
+    }
+    return h;
   };
-  const sigOf = (list: number[], shared = false): number => {
-    const hit = sigByList.get(list);
-    if (hit !== undefined) return hit;
-    let h = list.length;
-    for (const m of list) h = Math.imul(h ^ m, 16777619);
+  const sameContent = (a: readonly number[], ao: readonly number[], b: readonly number[], bo: readonly number[]): boolean => {
+    if (a.length - ao.length !== b.length - bo.length) return false;
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < a.length && ao.length !== 0 && ao.includes(a[i]!)) i++;
+      while (j < b.length && bo.length !== 0 && bo.includes(b[j]!)) j++;
+      if (i === a.length || j === b.length) return i === a.length && j === b.length;
+      if (a[i] !== b[j]) return false;
+      i++;
+      j++;
+    }
+  };
+  /** The signature of `list` but `out` (managers of `list`, each once). */
+  const sigOf = (list: readonly number[], out: readonly number[] = NO_CONTESTANTS): number => {
+    let byOut: Map<number | string, number> | undefined;
+    const key = out.length === 1 ? out[0]! : out.join(",");
+    if (out.length === 0) {
+      const hit = sigByList.get(list);
+      if (hit !== undefined) return hit;
+    } else {
+      byOut = sigByOut.get(list);
+      if (byOut === undefined) sigByOut.set(list, (byOut = new Map()));
+      const hit = byOut.get(key);
+      if (hit !== undefined) return hit;
+    }
+    let h = sumOf(list) - out.length;
+    for (const m of out) h = (h - mix(m)) | 0;
     let bucket = sigIndex.get(h);
     if (bucket === undefined) sigIndex.set(h, (bucket = []));
-    let s = bucket.find((k) => sameList(sigs[k]!, list));
+    let s = bucket.find((k) => sameContent(sigs[k]!, sigOut[k]!, list, out));
     if (s === undefined) {
       s = sigs.length;
       sigs.push(list);
+      sigOut.push(out);
       bucket.push(s);
     }
-    // Lists made for one client alone (a dead soul's of several claimants) are remembered by identity only up to a
-    // cap: thousands of managers would make thousands of them. Shared ones (`withoutOne`) always are.
-    if (shared || sigByList.size < 4096) sigByList.set(list, s);
+    if (byOut === undefined) sigByList.set(list, s);
+    else byOut.set(key, s);
     return s;
   };
-  // A dead soul's candidates with one claimant (the usual case): its eligible list but the claimant, made once per
-  // list and claimant, not per dead soul (with thousands of managers, a list of thousands for each of them).
-  const othersOf = new Map<readonly number[], Map<number, number[]>>();
-  const withoutOne = (eligible: number[], claimant: number): number[] => {
-    let byClaimant = othersOf.get(eligible);
-    if (byClaimant === undefined) othersOf.set(eligible, (byClaimant = new Map()));
-    let list = byClaimant.get(claimant);
-    if (list === undefined) byClaimant.set(claimant, (list = eligible.includes(claimant) ? eligible.filter((m) => m !== claimant) : eligible));
-    return list;
+  // Whether a manager is in an eligibility list: by halves where the list is in managers' order (as Eligibility's
+  // are), not by a walk through thousands of managers for every client.
+  const ascending = new Map<readonly number[], boolean>();
+  const has = (list: readonly number[], m: number): boolean => {
+    if (list.length < 16) return list.includes(m);
+    let up = ascending.get(list);
+    if (up === undefined) {
+      up = true;
+      for (let i = 1; i < list.length && up; i++) up = list[i - 1]! < list[i]!;
+      ascending.set(list, up);
+    }
+    if (!up) return list.includes(m);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < m) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] === m;
   };
   const single = managers.map((_, m) => [m]);
   const fixedLoad = new Array<number>(M).fill(0);
@@ -266,10 +311,8 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       p.release = rawOwner ? "departed" : "unowned";
       p.from = rawOwner;
     }
-    let candidates = eligible;
-    // Candidates kept by `withoutOne` (one list for many clients): remembered by identity past sigByList's cap.
-    let shared = false;
-    if (owner >= 0 && !eligible.includes(owner)) {
+    let out: readonly number[] = NO_CONTESTANTS;
+    if (owner >= 0 && !has(eligible, owner)) {
       p.release = "not_eligible";
       p.from = managers[owner]!.name;
       p.rule = "eligibility";
@@ -281,13 +324,12 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       // excluded, so that a rerun on the result finds it where it is
       const claimants = new Set<number>();
       for (const r of client.rows) if (exportOwners[r]!.manager >= 0) claimants.add(exportOwners[r]!.manager);
-      const one = claimants.size === 1 ? claimants.values().next().value! : -1;
-      const others = one >= 0 ? withoutOne(eligible, one) : eligible.filter((m) => !claimants.has(m));
-      const keptByPrevious = owner >= 0 && (!claimants.has(owner) || others.length === 0) && client.rows.some((r) => input.previousApplied[r]);
-      if (others.length > 0) {
-        candidates = others;
-        shared = one >= 0;
-      }
+      const left: number[] = [];
+      for (const m of claimants) if (has(eligible, m)) left.push(m);
+      left.sort((a, b) => a - b);
+      const others = eligible.length - left.length;
+      const keptByPrevious = owner >= 0 && (!claimants.has(owner) || others === 0) && client.rows.some((r) => input.previousApplied[r]);
+      if (others > 0 && left.length > 0) out = left.length === 1 ? single[left[0]!]! : left;
       if (owner >= 0 && !keptByPrevious) {
         p.release = "dead_soul";
         p.from = managers[owner]!.name;
@@ -297,7 +339,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     }
     if (p.release && p.rule === "balance") p.rule = "release";
     p.owner = owner;
-    sig[c] = sigOf(candidates, shared);
+    sig[c] = sigOf(eligible, out);
     const activity = client.values.last_activity_at ? dayOf(client.values.last_activity_at) : NaN;
     const protects = hot[c]! || asOfDay - activity <= options.protectionDays;
     if (owner < 0) {
@@ -346,7 +388,11 @@ function plan(input: AllocationInput, limited: boolean): Plan {
     list.sort((a, b) => b.w - a.w || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     for (const g of list) {
       let common: number[] | null = null;
-      for (const c of g.cs) common = common ? common.filter((m) => sigs[sig[c]!]!.includes(m)) : [...sigs[sig[c]!]!];
+      for (const c of g.cs) {
+        const s = sig[c]!;
+        const out = sigOut[s]!;
+        common = (common ?? sigs[s]!).filter((m) => (common === null || has(sigs[s]!, m)) && !out.includes(m));
+      }
       let best = -1;
       let bestR = Infinity;
       for (const m of common ?? []) {
@@ -376,7 +422,7 @@ function plan(input: AllocationInput, limited: boolean): Plan {
   const result = fill(
     {
       fair, open: managers.map((m) => m.active), tolerance: options.tolerance, total, fixed: fixedLoad,
-      load, weight, rank, sigs, sig, hot, topValue, protectable, soft: softIn, pool: poolIn, quota,
+      load, weight, rank, sigs, sigOut, sig, hot, topValue, protectable, soft: softIn, pool: poolIn, quota,
       capacity: managers.map((m) => m.capacity),
     },
     N,

@@ -82,6 +82,11 @@ export interface FillInput {
   rank: readonly number[];
   /** Eligible managers per eligibility signature, and each client's signature. */
   sigs: readonly (readonly number[])[];
+  /**
+   * Per signature, the managers of its list that are left out (a dead soul's claimants), each in the list; none where
+   * absent. A signature's managers are its list but these.
+   */
+  sigOut?: readonly (readonly number[])[];
   sig: readonly number[];
   hot: readonly boolean[];
   topValue: readonly boolean[];
@@ -94,7 +99,7 @@ export interface FillInput {
   /** Per manager: how many of its soft clients may leave; null = no churn limit. Updated in place. */
   quota: number[] | null;
   capacity: readonly number[];
-  /** Every eligible manager looked at in the balance, without the shortcut for equal fair loads (its tests compare the two). */
+  /** Every eligible manager looked at, without the shortcuts (equal fair loads, the pool's tree, the lift's reach): their tests compare the two. */
   exhaustive?: boolean;
 }
 
@@ -123,8 +128,77 @@ function firstNotBefore(n: number, isBefore: (k: number) => boolean): number {
   return lo;
 }
 
+/** Weights and loads on this grid add up exactly, so that equal sums are equal numbers (`Lowest`). */
+const GRID = 1 / 1024;
+const onGrid = (x: number): boolean => Number.isFinite(x) && Number.isInteger(x / GRID);
+
+/**
+ * Step 2's shortcut where every open manager has the same fair load and capacity and every weight and load is on
+ * `GRID`: two ratios are then within EPS of each other only when the loads are equal, and two shares only when the
+ * counts are, so the scan's choice is the eligible manager lowest by (load, count, index). A tournament tree per kind
+ * of count (none, hot clients, A clients) finds it in O(log M) rather than by looking at each of thousands of
+ * managers for every pool client.
+ */
+class Lowest {
+  private readonly size: number;
+  private readonly trees: Int32Array[];
+
+  constructor(
+    m: number,
+    private readonly load: readonly number[],
+    private readonly counts: readonly (readonly number[])[],
+    private readonly takes: (m: number) => boolean,
+  ) {
+    let size = 1;
+    while (size < m) size *= 2;
+    this.size = size;
+    this.trees = counts.map(() => new Int32Array(2 * size).fill(-1));
+    for (let v = 0; v < counts.length; v++) {
+      const t = this.trees[v]!;
+      for (let i = 0; i < m; i++) if (takes(i)) t[size + i] = i;
+      for (let i = size - 1; i >= 1; i--) t[i] = this.pick(v, t[2 * i]!, t[2 * i + 1]!);
+    }
+  }
+
+  private pick(v: number, a: number, b: number): number {
+    if (a < 0) return b;
+    if (b < 0) return a;
+    const la = this.load[a]!;
+    const lb = this.load[b]!;
+    if (la !== lb) return la < lb ? a : b;
+    const ca = this.counts[v]![a]!;
+    const cb = this.counts[v]![b]!;
+    if (ca !== cb) return ca < cb ? a : b;
+    return a < b ? a : b;
+  }
+
+  private set(v: number, m: number, leaf: number): void {
+    const t = this.trees[v]!;
+    let i = this.size + m;
+    t[i] = leaf;
+    for (i >>= 1; i >= 1; i >>= 1) t[i] = this.pick(v, t[2 * i]!, t[2 * i + 1]!);
+  }
+
+  /** After manager m's load or counts changed. */
+  update(m: number): void {
+    const leaf = this.takes(m) ? m : -1;
+    for (let v = 0; v < this.trees.length; v++) this.set(v, m, leaf);
+  }
+
+  /** The manager lowest by (load, counts[v], index) but those of `out`; -1: none. */
+  lowest(v: number, out: readonly number[]): number {
+    if (out.length === 0) return this.trees[v]![1]!;
+    for (const m of out) this.set(v, m, -1);
+    const best = this.trees[v]![1]!;
+    for (const m of out) this.set(v, m, this.takes(m) ? m : -1);
+    return best;
+  }
+}
+
 export function fill(input: FillInput, clientCount: number): FillResult {
   const { fair, open, load, weight, rank, sigs, sig, hot, topValue, capacity, protectable, quota } = input;
+  const sigOut = input.sigOut ?? [];
+  const outOf = (s: number): readonly number[] => sigOut[s] ?? NO_MANAGERS;
   const M = fair.length;
   const manager = new Int32Array(clientCount).fill(-1);
   const held = new Uint8Array(clientCount);
@@ -152,18 +226,76 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   const over0 = overProtectedOf(input.fixed, fair, level0);
   const openCount = open.filter(Boolean).length;
   // one constraint per signature, looked up by the sort (no per-comparison work beyond array reads)
-  const sigConstraint = sigs.map((list) => Math.min(list.length, openCount));
+  const sigConstraint = sigs.map((list, s) => Math.min(list.length - outOf(s).length, openCount));
   const pool = [...input.pool].sort((a, b) => sigConstraint[sig[a]!]! - sigConstraint[sig[b]!]! || weight[b]! - weight[a]! || rank[a]! - rank[b]!);
   const fixed = [...input.fixed];
+  // The shortcut (`Lowest`) where it gives what the scan below gives: every open manager of one fair load and one
+  // capacity, every weight and load on the grid and small enough to add up exactly, for lists of every open manager.
+  let lowest: Lowest | null = null;
+  if (!input.exhaustive && pool.length > 0) {
+    let f0 = 0;
+    let k0 = 0;
+    let sum = 0;
+    let ok = true;
+    for (let m = 0; m < M && ok; m++) {
+      if (!open[m]) continue;
+      if (f0 === 0) {
+        f0 = fair[m]!;
+        k0 = capacity[m]!;
+      }
+      ok = fair[m] === f0 && capacity[m] === k0 && onGrid(load[m]!);
+      sum += Math.abs(load[m]!);
+    }
+    for (let i = 0; i < pool.length && ok; i++) {
+      ok = onGrid(weight[pool[i]!]!) && weight[pool[i]!]! >= 0;
+      sum += weight[pool[i]!]!;
+    }
+    if (ok && f0 > 0 && k0 > 0 && sum < 2 ** 32 && GRID / f0 > 4 * EPS && 1 / k0 > 4 * EPS) {
+      lowest = new Lowest(M, load, [new Array<number>(M).fill(0), hotCount, topCount], (m) => open[m]! && !over0[m]);
+    }
+  }
+  const full = new Int8Array(sigs.length);
+  // by list: thousands of dead souls' signatures share one list (every manager) and leave out one claimant each
+  const fullList = new Map<readonly number[], boolean>();
+  /** Whether a signature's list is every open manager, in managers' order. */
+  const fullSig = (s: number): boolean => {
+    if (full[s] === 0) {
+      const list = sigs[s]!;
+      let ok = fullList.get(list);
+      if (ok === undefined) {
+        ok = true;
+        let seen = 0;
+        for (let i = 0; i < list.length && ok; i++) {
+          ok = i === 0 || list[i - 1]! < list[i]!;
+          if (open[list[i]!]) seen++;
+        }
+        ok &&= seen === openCount;
+        fullList.set(list, ok);
+      }
+      full[s] = ok ? 1 : -1;
+    }
+    return full[s] === 1;
+  };
   for (const c of pool) {
     const cands = sigs[sig[c]!]!;
+    const out = outOf(sig[c]!);
     const w = weight[c]!;
+    if (lowest !== null && fullSig(sig[c]!)) {
+      const m = lowest.lowest(hot[c] ? 1 : topValue[c] ? 2 : 0, out);
+      // none: every eligible manager is over-protected (or closed), for the scan's second pass
+      if (m >= 0) {
+        place(c, m);
+        lowest.update(m);
+        if (protectable[c]) fixed[m] = fixed[m]! + w;
+        continue;
+      }
+    }
     let best = -1;
     let bestRatio = Infinity;
     let bestShare = Infinity;
     for (let pass = 0; pass < 2 && best < 0; pass++) {
       for (const m of cands) {
-        if (!open[m] || (pass === 0 && over0[m])) continue;
+        if (!open[m] || (pass === 0 && over0[m]) || (out.length !== 0 && out.includes(m))) continue;
         const r = ratioWith(m, w);
         const share = hot[c] ? hotCount[m]! / capacity[m]! : topValue[c] ? topCount[m]! / capacity[m]! : 0;
         if (r < bestRatio - EPS || (Math.abs(r - bestRatio) <= EPS && share < bestShare - EPS)) {
@@ -175,6 +307,7 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     }
     if (best < 0) continue;
     place(c, best);
+    lowest?.update(best);
     // 3. protected by its new manager from now on
     if (protectable[c]) fixed[best] = fixed[best]! + w;
   }
@@ -204,6 +337,8 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   const isMovable = new Uint8Array(clientCount);
   for (const { client } of input.soft) isMovable[client] = 1;
   for (const c of pool) if (manager[c]! >= 0 && !protectable[c]) isMovable[c] = 1;
+  let lightest = Infinity;
+  for (let c = 0; c < clientCount; c++) if (isMovable[c] && weight[c]! < lightest) lightest = weight[c]!;
   // pushed in reverse tie order (ranks are a permutation: no sort needed)
   const byRank = new Int32Array(clientCount);
   for (let c = 0; c < clientCount; c++) byRank[rank[c]!] = c;
@@ -234,21 +369,22 @@ export function fill(input: FillInput, clientCount: number): FillResult {
    * index among ratios within EPS of its own; -1: none. Managers of equal ratio sit in index order, so a block of
    * thousands of them is searched from its start, not walked through.
    */
-  const lowestEligible = (order: readonly number[], eligible: readonly number[], a: number): number => {
+  const lowestEligible = (order: readonly number[], eligible: readonly number[], out: readonly number[], a: number): number => {
+    const takes = (m: number): boolean => member(eligible, m) && (out.length === 0 || !out.includes(m));
     let p = order.length - 1;
-    while (p >= 0 && (order[p] === a || !member(eligible, order[p]!))) p--;
+    while (p >= 0 && (order[p] === a || !takes(order[p]!))) p--;
     if (p < 0) return -1;
     const top = ratio(order[p]!) + EPS;
     // The first position whose ratio is within EPS of the lowest eligible one (ratios fall along `order`).
     const lo = firstNotBefore(p, (k) => ratio(order[k]!) > top);
     if (ratio(order[lo]!) === ratio(order[p]!)) {
       // One ratio from lo to p: indices rise along it, and the first eligible one is the lowest.
-      for (let i = lo; i <= p; i++) if (order[i] !== a && member(eligible, order[i]!)) return order[i]!;
+      for (let i = lo; i <= p; i++) if (order[i] !== a && takes(order[i]!)) return order[i]!;
     }
     let best = -1;
     for (let i = lo; i <= p; i++) {
       const b = order[i]!;
-      if (b !== a && (best < 0 || b < best) && member(eligible, b)) best = b;
+      if (b !== a && (best < 0 || b < best) && takes(b)) best = b;
     }
     return best;
   };
@@ -285,16 +421,18 @@ export function fill(input: FillInput, clientCount: number): FillResult {
         // Into one manager: that one alone, if eligible (the list's other managers were each looked at and passed
         // over, which with thousands of managers made the lift below cubic).
         const eligible = sigs[sig[c]!]!;
-        let dests = only < 0 ? eligible : eligible.includes(only) ? onlyOne : NO_MANAGERS;
-        if (only < 0 && !evict && ranked !== null && eligible.length * 2 >= ranked.length && sortedSig(sig[c]!)) {
+        const out = outOf(sig[c]!);
+        const takes = only >= 0 && (sortedSig(sig[c]!) ? member(eligible, only) : eligible.includes(only)) && !out.includes(only);
+        let dests = only < 0 ? eligible : takes ? onlyOne : NO_MANAGERS;
+        if (only < 0 && !evict && ranked !== null && (eligible.length - out.length) * 2 >= ranked.length && sortedSig(sig[c]!)) {
           // With every fair load equal, the taker the scan below would choose is the eligible manager of the lowest
           // ratio (the lowest index among equal ones): found from the bottom of the ratio order, not by looking at
           // each of thousands of eligible managers.
-          lowestOne[0] = lowestEligible(ranked, eligible, a);
+          lowestOne[0] = lowestEligible(ranked, eligible, out, a);
           dests = lowestOne[0] < 0 ? NO_MANAGERS : lowestOne;
         }
         for (const b of dests) {
-          if (b === a || !open[b] || over[b]) continue;
+          if (b === a || !open[b] || over[b] || (dests === eligible && out.length !== 0 && out.includes(b))) continue;
           const newB = ratioWith(b, w);
           if (!evict && newB >= ra - EPS) continue;
           const score = evict ? newB : Math.max(newA, newB);
@@ -317,7 +455,18 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     }
     return false;
   };
+  // The weight of each manager's lightest movable client (NaN: to be worked out again), for `mayGive`.
+  const light = new Float64Array(M).fill(NaN);
+  const lightestOf = (a: number): number => {
+    if (Number.isNaN(light[a]!)) {
+      let w = Infinity;
+      for (const list of buckets[a]!.values()) w = Math.min(w, weight[list[list.length - 1]!]!);
+      light[a] = w;
+    }
+    return light[a]!;
+  };
   const doMove = (a: number, key: number, b: number): void => {
+    light[a] = light[b] = NaN;
     const list = buckets[a]!.get(key)!;
     const c = list.pop()!;
     if (list.length === 0) buckets[a]!.delete(key);
@@ -345,24 +494,42 @@ export function fill(input: FillInput, clientCount: number): FillResult {
   byRatio.sort(before);
   // The shortcut in `findMove` holds where every fair load is the same (every manager of capacity 1, as without -m).
   if (!input.exhaustive && byRatio.every((m) => fair[m] === fair[byRatio[0]!])) ranked = byRatio;
-  const reposition = (m: number): void => {
+  const take = (m: number): boolean => {
     const at = byRatio.indexOf(m);
-    if (at < 0) return;
-    byRatio.splice(at, 1);
+    if (at >= 0) byRatio.splice(at, 1);
+    return at >= 0;
+  };
+  const put = (m: number): void => {
     byRatio.splice(firstNotBefore(byRatio.length, (k) => before(byRatio[k]!, m) < 0), 0, m);
   };
+  // Both managers of a move come out before either goes back: put back while the other still sat at its old ratio's
+  // place, the first was searched for in an order no longer sorted and could land out of it.
   const move = (a: number): void => {
     const b = bestDst;
     doMove(a, bestKey, b);
-    reposition(a);
-    reposition(b);
+    const hadA = take(a);
+    const hadB = take(b);
+    if (hadA) put(a);
+    if (hadB) put(b);
+  };
+  let maxFair = 0;
+  for (const m of byRatio) maxFair = Math.max(maxFair, fair[m]!);
+  /**
+   * False where `findMove(a, -1, false)` cannot find a move: a move needs its taker to end below a's ratio, and no
+   * taker ends lower than the lowest ratio now plus a's lightest client over the largest fair load. Managers above the
+   * band that cannot give were each looked at again after every move (98k managers: 43 s).
+   */
+  const mayGive = (a: number): boolean => {
+    if (input.exhaustive) return true;
+    const floor = ratio(byRatio[byRatio.length - 1]!) + lightestOf(a) / maxFair;
+    return floor - 1e-12 * Math.abs(floor) < ratio(a) - EPS;
   };
   const maxIter = 4 * clientCount + 1000;
   for (let iter = 0; iter < maxIter; iter++) {
     let moved = false;
     for (const a of byRatio) {
       if (ratio(a) <= upper + EPS) break;
-      if (findMove(a, -1, false)) {
+      if (mayGive(a) && findMove(a, -1, false)) {
         move(a);
         moved = true;
         break;
@@ -373,8 +540,14 @@ export function fill(input: FillInput, clientCount: number): FillResult {
     for (let i = byRatio.length - 1; i >= 0 && !moved; i--) {
       const b = byRatio[i]!;
       if (ratio(b) >= lower - EPS) break;
+      // A giver's move needs the taker to end below it (`findMove`): b with the lightest movable client already
+      // reaches every manager from here on, and the rest of the order would be looked at for nothing (thousands of
+      // managers, every one of them for every manager below the band, made the lift cubic).
+      const reach = input.exhaustive ? -Infinity : ratioWith(b, lightest);
       for (const a of byRatio) {
-        if (a === b || ratio(a) <= ratio(b) + EPS) break;
+        if (a === b || ratio(a) <= ratio(b) + EPS || ratio(a) - EPS <= reach) break;
+        // nor from a giver whose lightest client is too heavy for b (a look at its buckets saved)
+        if (!input.exhaustive && ratioWith(b, lightestOf(a)) >= ratio(a) - EPS) continue;
         if (findMove(a, b, false)) {
           move(a);
           moved = true;
