@@ -27,10 +27,20 @@ export function weightedGini(ratios: readonly number[], weights: readonly number
   }
   if (wsum <= 0 || mean <= 0) return 0;
   mean /= wsum;
+  // Σ_i Σ_j w_i w_j |r_i − r_j| over the ratios in rising order: each one against the weight and weighted sum of those
+  // before it (every pair was looked at: 98k managers, from an owner column of one-off values, took 12 s).
+  const order = Array.from(ratios.keys()).sort((a, b) => ratios[a]! - ratios[b]! || a - b);
   let diff = 0;
-  for (let i = 0; i < ratios.length; i++)
-    for (let j = 0; j < ratios.length; j++) diff += weights[i]! * weights[j]! * Math.abs(ratios[i]! - ratios[j]!);
-  return diff / (2 * wsum * wsum * mean);
+  let wBefore = 0;
+  let sBefore = 0;
+  for (const k of order) {
+    const w = weights[k]!;
+    const r = ratios[k]!;
+    diff += w * (r * wBefore - sBefore);
+    wBefore += w;
+    sBefore += w * r;
+  }
+  return diff / (wsum * wsum * mean);
 }
 
 export function computeStats(input: StatsInput): { managers: ManagerStats[]; balance: Omit<Balance, "unconstrained_max_load_ratio"> } {
