@@ -13,21 +13,46 @@ export const MARKER = ".segment-out";
  */
 export type OutputFiles = Map<string, string | Buffer | Producer>;
 
+/** Files a producer has open at once beside its own; a file used longer ago is closed, and opened again to append. */
+export const OPEN_FILES = 64;
+
 function writeProduced(target: string, produce: Producer): void {
-  const fds = [openSync(target, "w")];
-  const sinkOf = (fd: number) => (chunk: Uint8Array) => {
+  const main = openSync(target, "w");
+  // Open files beside the target, the least recently written first: thousands of managers' files open at once ran
+  // out of file handles (EMFILE). A file is made by its first chunk (or at the end, when it gets none).
+  const open = new Map<string, number>();
+  const made = new Set<string>();
+  const paths: string[] = [];
+  const write = (fd: number, chunk: Uint8Array): void => {
     for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
   };
   try {
-    produce(sinkOf(fds[0]!), (rel) => {
-      const path = join(dirname(target), rel);
-      mkdirSync(dirname(path), { recursive: true });
-      const fd = openSync(path, "w");
-      fds.push(fd);
-      return sinkOf(fd);
-    });
+    produce(
+      (chunk) => write(main, chunk),
+      (rel) => {
+        const path = join(dirname(target), rel);
+        mkdirSync(dirname(path), { recursive: true });
+        paths.push(path);
+        return (chunk) => {
+          let fd = open.get(path);
+          if (fd === undefined) {
+            if (open.size >= OPEN_FILES) {
+              const [oldest, oldFd] = open.entries().next().value!;
+              open.delete(oldest);
+              closeSync(oldFd);
+            }
+            fd = openSync(path, made.has(path) ? "a" : "w");
+            made.add(path);
+          } else open.delete(path);
+          open.set(path, fd);
+          write(fd, chunk);
+        };
+      },
+    );
+    for (const path of paths) if (!made.has(path)) closeSync(openSync(path, "w"));
   } finally {
-    for (const fd of fds) closeSync(fd);
+    closeSync(main);
+    for (const fd of open.values()) closeSync(fd);
   }
 }
 
