@@ -26,10 +26,21 @@ const LABEL_COLORS: Record<string, Record<string, string>> = {
 };
 const labelColor = (id: string, label: string) => (label === "unknown" || label === "nobody" ? "#ced4da" : LABEL_COLORS[id]?.[label] ?? COLORS.bar);
 
+/**
+ * Managers drawn in a chart or listed in the page's table: the first ones of the managers file. More than that (an
+ * owner column of one-off values makes thousands) made a page of 147 MB with 98k; report.md and summary.json list all.
+ */
+export const HTML_MANAGERS = 100;
+
+/** The note under a chart or table that shows HTML_MANAGERS of `count` managers ("" when it shows them all). */
+function moreNote(m: ReportModel, count: number): string {
+  return count > HTML_MANAGERS ? `<p class="note" data-more="${count - HTML_MANAGERS}">${esc(say(m.lang, W.moreManagers, { n: String(count - HTML_MANAGERS) }))}</p>` : "";
+}
+
 /** Horizontal grouped bars of load ratio (before, after) with the fair line at 1.0. */
 function loadChart(m: ReportModel): string {
   const L = m.lang;
-  const ms = m.managers.filter((x) => x.active);
+  const ms = m.managers.filter((x) => x.active).slice(0, HTML_MANAGERS);
   const maxRatio = Math.max(1.2, ...ms.map((x) => Math.max(x.ratioBefore, x.ratioAfter))) * 1.08;
   const labelW = 190;
   const plotW = 520;
@@ -60,7 +71,7 @@ function loadChart(m: ReportModel): string {
 /** Stacked bars: kept, gained, lost per manager. */
 function movesChart(m: ReportModel): string {
   const L = m.lang;
-  const ms = m.managers;
+  const ms = m.managers.slice(0, HTML_MANAGERS);
   const labelW = 190;
   const plotW = 520;
   const rowH = 24;
@@ -138,7 +149,7 @@ function heatMap(m: ReportModel): string {
 
 /** Bars of the active client base share per manager. */
 function activeChart(m: ReportModel): string {
-  const ms = m.managers.filter((x) => x.active);
+  const ms = m.managers.filter((x) => x.active).slice(0, HTML_MANAGERS);
   const labelW = 190;
   const plotW = 400;
   const rowH = 22;
@@ -201,16 +212,18 @@ export function renderHtmlModel(m: ReportModel): string {
     ].join("")}</div>`,
   );
   body.push(`<p>${esc(t(W.decisions))}: ${(["kept", "moved", "assigned", "unassigned"] as const).map((k) => `<b data-key="decisions.${k}">${s.decisions[k]}</b> ${esc(say(L, W.decisionWords[k]!))}`).join(", ")}</p>`);
-  body.push(`<h2>${esc(t(W.loadTitle))}</h2><p class="note">${esc(t(W.loadNote))}</p>${loadChart(m)}`);
+  const active = m.managers.filter((x) => x.active).length;
+  body.push(`<h2>${esc(t(W.loadTitle))}</h2><p class="note">${esc(t(W.loadNote))}</p>${loadChart(m)}${moreNote(m, active)}`);
   body.push(
     htmlTable(
       [t(W.manager), t(W.capacity), t(W.clients), t(W.loadBefore), t(W.loadAfter), t(W.fairLoad), t(W.ratio), t(W.kept), t(W.gained), t(W.lost), t(W.activeShare)],
-      m.managers.map((x) => [x.active ? x.name : `${x.name} (${t(W.inactive)})`, x.capacity, x.clients, num2(x.loadBefore), num2(x.loadAfter), num2(x.fair), x.active ? num2(x.ratioAfter) : "", x.kept, x.gained, x.lost, pct(x.activeShare)]),
+      m.managers.slice(0, HTML_MANAGERS).map((x) => [x.active ? x.name : `${x.name} (${t(W.inactive)})`, x.capacity, x.clients, num2(x.loadBefore), num2(x.loadAfter), num2(x.fair), x.active ? num2(x.ratioAfter) : "", x.kept, x.gained, x.lost, pct(x.activeShare)]),
       "managers",
     ),
   );
-  body.push(`<h2>${esc(t(W.movesTitle))}</h2>${movesChart(m)}`);
-  body.push(`<h2>${esc(t(W.activeShare))}</h2><p class="note">${esc(t(W.activeNote))}</p>${activeChart(m)}`);
+  if (m.managers.length > HTML_MANAGERS) body.push(moreNote(m, m.managers.length));
+  body.push(`<h2>${esc(t(W.movesTitle))}</h2>${movesChart(m)}${moreNote(m, m.managers.length)}`);
+  body.push(`<h2>${esc(t(W.activeShare))}</h2><p class="note">${esc(t(W.activeNote))}</p>${activeChart(m)}${moreNote(m, active)}`);
   const balanceRows: [string, string, string][] = [
     ["balance.max_load_ratio", t(W.maxRatio), num2(b.max_load_ratio)],
     ["balance.min_load_ratio", t(W.minRatio), num2(b.min_load_ratio)],

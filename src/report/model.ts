@@ -184,6 +184,7 @@ export const W = {
   gained: { en: "Gained", ru: "Получены", ro: "Primiți" },
   lost: { en: "Lost", ru: "Отданы", ro: "Cedați" },
   activeShare: { en: "Active base", ru: "Активная база", ro: "Bază activă" },
+  moreManagers: { en: "… and {n} more managers: every one is in summary.json and report.md", ru: "… и ещё {n} менеджеров: все они есть в summary.json и report.md", ro: "… și încă {n} manageri: toți sunt în summary.json și report.md" },
   activeNote: { en: "Active client base: the share of a manager's clients that are worked (hot, or with activity within the protection window).", ru: "Активная клиентская база: доля клиентов менеджера, с которыми работают (горячие или с активностью в окне защиты).", ro: "Baza activă de clienți: ponderea clienților unui manager care sunt lucrați (fierbinți sau cu activitate în fereastra de protecție)." },
   inactive: { en: "inactive", ru: "неактивен", ro: "inactiv" },
   movesTitle: { en: "Kept, gained and lost clients", ru: "Оставленные, полученные и отданные клиенты", ro: "Clienți păstrați, primiți și cedați" },
