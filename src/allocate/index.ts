@@ -7,7 +7,7 @@ import type {
 import { LOCKED, resolveLocks } from "./locks.js";
 import { compareEvidence, dayNumber, Eligibility, evidenceOf, hasEvidence, labelOf, tieRanks, type Failure } from "./policy.js";
 import { computeStats, round4 } from "./stats.js";
-import { fill } from "./waterfill.js";
+import { fill, firstNotBefore } from "./waterfill.js";
 
 export type Strategy = "balanced" | "geography" | "industry" | "keep-all-owners";
 
@@ -235,14 +235,8 @@ function plan(input: AllocationInput, limited: boolean): Plan {
       ascending.set(list, up);
     }
     if (!up) return list.includes(m);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! < m) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length && list[lo] === m;
+    const at = firstNotBefore(list.length, (k) => list[k]! < m);
+    return at < list.length && list[at] === m;
   };
   const single = managers.map((_, m) => [m]);
   const fixedLoad = new Array<number>(M).fill(0);

@@ -117,7 +117,7 @@ const EPS = 1e-9;
 const NO_MANAGERS: readonly number[] = [];
 
 /** The first of positions 0..n-1 that `isBefore` no longer holds for (n if it holds for all); it must hold for a prefix. */
-function firstNotBefore(n: number, isBefore: (k: number) => boolean): number {
+export function firstNotBefore(n: number, isBefore: (k: number) => boolean): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
