@@ -254,27 +254,24 @@ export function fill(input: FillInput, clientCount: number): FillResult {
       lowest = new Lowest(M, load, [new Array<number>(M).fill(0), hotCount, topCount], (m) => open[m]! && !over0[m]);
     }
   }
-  const full = new Int8Array(sigs.length);
-  // by list: thousands of dead souls' signatures share one list (every manager) and leave out one claimant each
+  // By list, not by signature: thousands of dead souls' signatures share one list (every manager) and leave out one
+  // claimant each.
   const fullList = new Map<readonly number[], boolean>();
   /** Whether a signature's list is every open manager, in managers' order. */
   const fullSig = (s: number): boolean => {
-    if (full[s] === 0) {
-      const list = sigs[s]!;
-      let ok = fullList.get(list);
-      if (ok === undefined) {
-        ok = true;
-        let seen = 0;
-        for (let i = 0; i < list.length && ok; i++) {
-          ok = i === 0 || list[i - 1]! < list[i]!;
-          if (open[list[i]!]) seen++;
-        }
-        ok &&= seen === openCount;
-        fullList.set(list, ok);
+    const list = sigs[s]!;
+    let ok = fullList.get(list);
+    if (ok === undefined) {
+      ok = true;
+      let seen = 0;
+      for (let i = 0; i < list.length && ok; i++) {
+        ok = i === 0 || list[i - 1]! < list[i]!;
+        if (open[list[i]!]) seen++;
       }
-      full[s] = ok ? 1 : -1;
+      ok &&= seen === openCount;
+      fullList.set(list, ok);
     }
-    return full[s] === 1;
+    return ok;
   };
   for (const c of pool) {
     const cands = sigs[sig[c]!]!;
