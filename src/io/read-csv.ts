@@ -161,6 +161,8 @@ function detectEncoding(buf: Buffer, path: string): { encoding: Encoding; bomLen
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: UTF8, bomLength: 3 };
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { encoding: UTF16LE, bomLength: 2 };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { encoding: UTF16BE, bomLength: 2 };
+  const kind = binaryKind(buf, path);
+  if (kind) throw new SegmentError("input", `${path} ${kind}`);
   const sample = buf.subarray(0, 65536);
   if (sample.indexOf(0) >= 0) {
     // UTF-16 without a BOM puts the zero byte of every ASCII character on the same side.
@@ -197,6 +199,26 @@ function mostlyUtf8(buf: Uint8Array): boolean {
     } else invalid++;
   }
   return valid >= 20 && valid >= invalid * 20;
+}
+
+/**
+ * What a file saved in another format than CSV is, by its first bytes (and, for a zip archive, its name), for the
+ * formats an export is mistaken for: a spreadsheet saved as a workbook, a report printed to PDF, an export compressed
+ * on the way. The whole sentence after the file's name; undefined for any other file.
+ */
+export function binaryKind(buf: Uint8Array, path: string): string | undefined {
+  const starts = (...bytes: number[]) => buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+  const saveAsCsv = "save it as CSV (in Excel: File, Save As, CSV UTF-8) and run again";
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
+    const head = Buffer.from(buf.subarray(0, Math.min(buf.length, 4096))).toString("latin1");
+    if (head.includes("opendocument.spreadsheet") || /\.ods$/i.test(path)) return "is an OpenDocument spreadsheet (.ods), not a CSV export; save it as CSV (in LibreOffice: File, Save As, Text CSV) and run again.";
+    if (head.includes("xl/") || head.includes("[Content_Types].xml") || /\.xls[xmb]$/i.test(path)) return `is an Excel workbook (.xlsx), not a CSV export; ${saveAsCsv}.`;
+    return "is a zip archive, not a CSV export; unpack the export from it and run again.";
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return `is an Excel 97-2003 workbook (.xls), not a CSV export; ${saveAsCsv}.`;
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "is a PDF document, not a CSV export; export the clients from the CRM as CSV and run again.";
+  if (starts(0x1f, 0x8b)) return "is gzip-compressed; unpack it (gunzip) and run again.";
+  return undefined;
 }
 
 function notText(path: string, why: string): SegmentError {
