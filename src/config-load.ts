@@ -30,9 +30,7 @@ export function loadConfig(file?: string): LoadedConfig {
   const errors: ParseError[] = [];
   const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length) {
-    const e = errors[0]!;
-    const line = text.slice(0, e.offset).split("\n").length;
-    throw new SegmentError("config", `${path}, line ${line}: not valid JSON (${printParseErrorCode(e.error)}).`);
+    throw new SegmentError("config", jsonError(path, text, errors[0]!));
   }
   const parsed = configSchema.safeParse(data ?? {});
   if (!parsed.success) throw new SegmentError("config", `${path}: ${describeIssue(parsed.error.issues[0]!, data)}`);
@@ -55,4 +53,39 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 /** A path from the config, relative to the config file's folder. */
 export function configPath(loaded: LoadedConfig, p: string | undefined): string | undefined {
   return p === undefined ? undefined : resolve(loaded.dir, p);
+}
+
+// What jsonc-parser's error codes mean, in the words of someone editing the file.
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: "a character that has no place here",
+  InvalidNumberFormat: "a number written wrongly",
+  PropertyNameExpected: "a key in double quotes was expected",
+  ValueExpected: "a value was expected",
+  ColonExpected: "a colon after the key was expected",
+  CommaExpected: "a comma is missing",
+  CloseBraceExpected: "a closing } is missing",
+  CloseBracketExpected: "a closing ] is missing",
+  EndOfFileExpected: "text after the end of the object",
+  InvalidCommentToken: "a comment written wrongly",
+  UnexpectedEndOfComment: "a /* comment that never closes",
+  UnexpectedEndOfString: "a string that never closes",
+  UnexpectedEndOfNumber: "a number cut short",
+  InvalidUnicode: "a \\u escape written wrongly",
+  InvalidEscapeCharacter: "a backslash escape that JSON does not have",
+  InvalidCharacter: "a control character inside a string",
+};
+
+/** `FILE, line L, column C: WHAT (near "TEXT").` for the first syntax error in a config file. */
+function jsonError(path: string, text: string, e: ParseError): string {
+  const before = text.slice(0, e.offset);
+  const line = before.split("\n").length;
+  const column = e.offset - before.lastIndexOf("\n");
+  const code = printParseErrorCode(e.error);
+  const near = text.slice(e.offset, e.offset + Math.max(e.length, 1)).split(/\r?\n/)[0]!.slice(0, 40);
+  const where = e.offset >= text.length ? " at the end of the file" : near.trim() ? `, at: ${near.trim()}` : "";
+  // A bare word is almost always a key or a text someone forgot to quote.
+  const complete: ParseError[] = [];
+  if (before.trim() !== "") parse(before, complete, { allowTrailingComma: true, disallowComments: false });
+  const what = before.trim() !== "" && complete.length === 0 ? JSON_ERRORS.EndOfFileExpected : code === "InvalidSymbol" && /^[\p{L}_]/u.test(near) ? "keys and texts need double quotes" : (JSON_ERRORS[code] ?? code);
+  return `${path}, line ${line}, column ${column}: not valid JSON: ${what}${where}.`;
 }

@@ -54,6 +54,22 @@ describe("exit codes", () => {
     expect(r.stderr).toContain("allocation.weigths");
   });
 
+  it("2 for a config that is not valid JSON, naming the line, the column and what is wrong there", () => {
+    const cases: [string, RegExp][] = [
+      ['{\n  "allocation": {\n    "tolerance": 0.1\n    "max_moves": 3\n  }\n}\n', /line 4, column 5: not valid JSON: a comma is missing, at: "max_moves"\.$/],
+      ['{\n  "allocation": { tolerance: 0.1 }\n}\n', /line 2, column 19: not valid JSON: keys and texts need double quotes, at: tolerance\.$/],
+      ['{ "segmenters": { "value": { "a": 0.5, } }', /line 1, column 43: not valid JSON: a closing \} is missing at the end of the file\.$/],
+      ['{ "seed": 1 }\n}\n', /line 2, column 1: not valid JSON: text after the end of the object, at: \}\.$/],
+    ];
+    for (const [i, [text, message]] of cases.entries()) {
+      const cfg = file(`syntax${i}.config.json`, text);
+      const r = segment(["run", DEMO, "-c", cfg, "-o", join(dir, "o5j")]);
+      expect(r.exitCode, text).toBe(2);
+      expect(r.stderr.trim(), text).toMatch(new RegExp(`syntax${i}\\.config\\.json, ${message.source}`));
+      noTrace(r.stderr);
+    }
+  });
+
   it("2 for a bad config value, naming the path and the value", () => {
     const cfg = file("bad2.config.json", '{ "allocation": { "weights": { "hot": "high" } } }');
     const r = segment(["run", DEMO, "-c", cfg, "-o", join(dir, "o6")]);
