@@ -211,12 +211,12 @@ export function binaryKind(buf: Uint8Array, path: string): string | undefined {
   const saveAsCsv = "save it as CSV (in Excel: File, Save As, CSV UTF-8) and run again";
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
     const head = Buffer.from(buf.subarray(0, Math.min(buf.length, 4096))).toString("latin1");
-    if (head.includes("opendocument.spreadsheet") || /\.ods$/i.test(path)) return "is an OpenDocument spreadsheet (.ods), not a CSV export; save it as CSV (in LibreOffice: File, Save As, Text CSV) and run again.";
-    if (head.includes("xl/") || head.includes("[Content_Types].xml") || /\.xls[xmb]$/i.test(path)) return `is an Excel workbook (.xlsx), not a CSV export; ${saveAsCsv}.`;
-    return "is a zip archive, not a CSV export; unpack the export from it and run again.";
+    if (head.includes("opendocument.spreadsheet") || /\.ods$/i.test(path)) return "is an OpenDocument spreadsheet (.ods), not a CSV file; save it as CSV (in LibreOffice: File, Save As, Text CSV) and run again.";
+    if (head.includes("xl/") || head.includes("[Content_Types].xml") || /\.xls[xmb]$/i.test(path)) return `is an Excel workbook (.xlsx), not a CSV file; ${saveAsCsv}.`;
+    return "is a zip archive, not a CSV file; unpack the CSV from it and run again.";
   }
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return `is an Excel 97-2003 workbook (.xls), not a CSV export; ${saveAsCsv}.`;
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "is a PDF document, not a CSV export; export the clients from the CRM as CSV and run again.";
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return `is an Excel 97-2003 workbook (.xls), not a CSV file; ${saveAsCsv}.`;
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "is a PDF document, not a CSV file; export the clients from the CRM as CSV and run again.";
   if (starts(0x1f, 0x8b)) return "is gzip-compressed; unpack it (gunzip) and run again.";
   return undefined;
 }
@@ -783,6 +783,8 @@ export function readToolCsv(path: string, what: string): { header: string[]; row
   } catch (e) {
     throw readError(path, e, "usage", what);
   }
+  const kind = binaryKind(buf, path);
+  if (kind) throw new SegmentError("usage", `The ${what} file ${path} ${kind}`);
   let text: string;
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) text = buf.subarray(3).toString("utf8");
   else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) text = iconv.decode(buf, buf[0] === 0xff ? "utf-16le" : "utf-16be");

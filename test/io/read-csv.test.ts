@@ -160,7 +160,7 @@ describe("readExport fatal errors", () => {
   it("refuses a binary file", async () => {
     const e = await failure(readExport(edge("clients.xlsx")));
     expect(e.code).toBe("input");
-    expect(e.message).toMatch(/clients\.xlsx is an Excel workbook \(\.xlsx\), not a CSV export; save it as CSV/);
+    expect(e.message).toMatch(/clients\.xlsx is an Excel workbook \(\.xlsx\), not a CSV file; save it as CSV/);
     const ctl = Buffer.alloc(400, 0x01);
     ctl.write("Name,City\n");
     expect((await failure(readExport(temp("ctl.csv", ctl)))).message).toMatch(/not a text export/);
@@ -171,7 +171,7 @@ describe("readExport fatal errors", () => {
     const cases: [string, Buffer, RegExp][] = [
       ["book.dat", zip("[Content_Types].xml", "\x01\x02xl/workbook.xml"), /book\.dat is an Excel workbook \(\.xlsx\)/],
       ["book.zip", zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), /book\.zip is an OpenDocument spreadsheet \(\.ods\).*LibreOffice/],
-      ["export.zip", zip("clients.csv", "\x01\x02\x03"), /export\.zip is a zip archive, not a CSV export; unpack the export from it/],
+      ["export.zip", zip("clients.csv", "\x01\x02\x03"), /export\.zip is a zip archive, not a CSV file; unpack the CSV from it/],
       ["old.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /old\.xls is an Excel 97-2003 workbook \(\.xls\)/],
       ["report.pdf", Buffer.from("%PDF-1.7\n%\xe2\xe3\n1 0 obj", "latin1"), /report\.pdf is a PDF document/],
       ["clients.csv.gz", Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c]), /clients\.csv\.gz is gzip-compressed; unpack it/],
@@ -273,6 +273,11 @@ describe("readToolCsv", () => {
       ["2", "''+x", "'plain"],
       ["3", "\tx", "a"],
     ]);
+  });
+
+  it("names a managers list kept as a workbook as one, with what to do", () => {
+    const xls = temp("managers.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    expect(() => readToolCsv(xls, "managers")).toThrow(/^The managers file .*managers\.xls is an Excel 97-2003 workbook \(\.xls\), not a CSV file; save it as CSV/);
   });
 
   it("names what is missing", () => {
