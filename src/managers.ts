@@ -357,7 +357,12 @@ export function parseManagers(file: string, table: ToolTable): Manager[] {
     if (capText) {
       capacity = Number(capText.replace(",", "."));
       if (!/^\s*\d*[.,]?\d+\s*$/.test(capText) || !Number.isFinite(capacity) || capacity <= 0) {
-        throw new SegmentError("managers", `${file}, line ${line}: capacity must be a number above 0, got "${capText}".`);
+        const pct = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(capText);
+        const hint =
+          capacity === 0 ? " (a manager on leave stays on the list with active=false)"
+          : pct && Number(pct[1]!.replace(",", ".")) > 0 ? ` (a share of a full workload is written as a fraction: ${formatShare(Number(pct[1]!.replace(",", ".")) / 100)})`
+          : "";
+        throw new SegmentError("managers", `${file}, line ${line}: capacity must be a number above 0, got "${capText}"${hint}.`);
       }
     }
     const activeText = cell(cells, "active").toLowerCase();
@@ -400,4 +405,8 @@ export function parseManagers(file: string, table: ToolTable): Manager[] {
 export function readManagers(path: string): Manager[] {
   const table = readToolCsv(path, "managers");
   return parseManagers(path, table);
+}
+
+function formatShare(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
 }

@@ -74,8 +74,10 @@ describe("managers file", () => {
   });
   it.each([
     ["name,capacity\nIon Rusu,abc", /managers\.csv, line 2: capacity must be a number above 0, got "abc"/],
-    ["name,capacity\nIon Rusu,0", /line 2: capacity/],
-    ["name,capacity\nIon Rusu,-1", /line 2: capacity/],
+    ["name,capacity\nIon Rusu,0", /line 2: capacity must be a number above 0, got "0" \(a manager on leave stays on the list with active=false\)\.$/],
+    ["name,capacity\nIon Rusu,-1", /line 2: capacity must be a number above 0, got "-1"\.$/],
+    ["name,capacity\nIon Rusu,50%", /line 2: capacity must be a number above 0, got "50%" \(a share of a full workload is written as a fraction: 0\.5\)\.$/],
+    ["name,capacity\nIon Rusu,12.5 %", /got "12.5 %" \(a share of a full workload is written as a fraction: 0\.125\)\.$/],
     ["fullname\nIon Rusu", /line 1: no "name" column/],
     ["name,capacity\nIon Rusu,1\n,1", /line 3: the name is empty/],
     ["name\nIon Rusu\nion  rusu", /line 3: duplicate manager/],
