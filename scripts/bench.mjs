@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench [-- --sizes 100000,300000 --runs 3 --seed 1 --profile 300000 --no-write]`: times the whole
-// `segment run` against csv-parse merely parsing the same export, per size, and writes its report at the head of
-// BENCHMARKS.md (the passes recorded below the report stay).
+// `segment run` against csv-parse merely parsing the same export, per size, scores `segment dedupe` on the Chicago
+// sites benchmark (`scripts/lib/chicago.mjs`), and writes its report at the head of BENCHMARKS.md (the passes
+// recorded below the report stay).
 // `--dialect D` benches another generated dialect; `--dialect all` (or `hubspot,odoo,...`) sweeps several and prints
 // one table of them, BENCHMARKS.md untouched; `--encoding native` writes 1C and Bitrix24 in Windows-1251.
 // `--heavy notes,wide` (or `wide+notes`, `switchboard`, `all`) benches heavier rows made from the Bitrix24 export
@@ -18,6 +19,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENERATOR_VERSION } from "./gen-export.mjs";
 import { DIALECTS } from "./lib/dialects.mjs";
+import { benchChicago, chicagoReport } from "./lib/chicago.mjs";
 import { topSelf } from "./lib/cpuprofile.mjs";
 import { peakVerdict } from "./lib/targets.mjs";
 
@@ -211,6 +213,8 @@ async function main() {
 
   const results = [];
   for (const size of sizes) results.push(await benchSize(size, runsSmall, seed, dialect, encoding));
+  const chicago = await benchChicago(ROOT, measure, runsSmall);
+  process.stderr.write(`chicago-sites: precision ${fmt(chicago.precision, 4)}, recall ${fmt(chicago.recall, 4)}\n`);
 
   let profile = null;
   if (profileSize) {
@@ -239,7 +243,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const text = report(results, m, profile, dialect, encoding);
+  const text = report(results, m, profile, dialect, encoding, chicago);
   process.stdout.write(text);
   if (!flag("no-write")) writeReport(text);
 }
@@ -261,7 +265,7 @@ function writeReport(text) {
   renameSync(tmp, path);
 }
 
-function report(results, m, profile, dialect, encoding) {
+function report(results, m, profile, dialect, encoding, chicago) {
   const cmd = "npm run bench" + (process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : "");
   const L = [];
   L.push("# Benchmarks", "");
@@ -317,6 +321,7 @@ function report(results, m, profile, dialect, encoding) {
       table(profile.byStage[k]);
     }
   }
+  L.push("", ...chicagoReport(chicago, fmt));
   return L.join("\n") + "\n";
 }
 

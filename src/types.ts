@@ -105,7 +105,10 @@ export interface Row {
   values: FieldValues;
   /** Company name's match key: folded, legal form removed, transliterated to Latin. */
   nameKey: string;
-  /** Every phone of the row (E.164 where it parses, else a digits key), company's and contacts'. */
+  /**
+   * Every valid phone of the row in E.164, company's and contacts', then its local numbers: seven digits written
+   * without an area code (`localNumber`), evidence for the matcher only (no conflict, region or output reads them).
+   */
   phones: string[];
   /** Every e-mail of the row, lower-cased, company's and contacts'. */
   emails: string[];

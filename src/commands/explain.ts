@@ -3,6 +3,7 @@ import chalk, { Chalk } from "chalk";
 import { SegmentError } from "../errors.js";
 import { say } from "../i18n.js";
 import { runPipeline, type RunResult } from "../pipeline.js";
+import { isLocalNumber } from "../normalise/phones.js";
 import { FIELDS } from "../types.js";
 import type { AllocateOptions, Io } from "./options.js";
 
@@ -18,6 +19,7 @@ const T = {
   rows: { en: "Rows", ru: "Строки", ro: "Rânduri" },
   nobody: { en: "(nobody)", ru: "(никто)", ro: "(nimeni)" },
   contacts: { en: "Contacts", ru: "Контакты", ro: "Contacte" },
+  local: { en: "(without an area code: used to find duplicates only)", ru: "(без кода города: только для поиска дублей)", ro: "(fără prefix: doar pentru găsirea duplicatelor)" },
 };
 
 export function explainData(r: RunResult, id: string) {
@@ -34,7 +36,8 @@ export function explainData(r: RunResult, id: string) {
     survivor_id: client.id,
     fields: Object.fromEntries(FIELDS.filter((f) => client.values[f] !== "").map((f) => [f, client.values[f]])),
     row_fields: Object.fromEntries(FIELDS.filter((f) => row.values[f] !== "").map((f) => [f, row.values[f]])),
-    phones: client.phones,
+    phones: client.phones.filter((p) => !isLocalNumber(p)),
+    local_numbers: client.phones.filter(isLocalNumber),
     emails: client.emails,
     contacts: client.contacts,
     segments: Object.fromEntries(r.segments.map((s) => [s.id, { label: s.labels[ci], reason: s.reasons[ci] }])),
@@ -70,6 +73,7 @@ export async function explain(path: string, id: string, opts: AllocateOptions, i
   const width = Math.max(...Object.keys(data.fields).map((k) => k.length));
   for (const [k, v] of Object.entries(data.fields)) out.push(`  ${k.padEnd(width)}  ${String(v).replace(/\s+/g, " ").slice(0, 160)}`);
   if (data.phones.length > 1) out.push(`  ${"phones".padEnd(width)}  ${data.phones.join(", ")}`);
+  if (data.local_numbers.length > 0) out.push(`  ${"local".padEnd(width)}  ${data.local_numbers.join(", ")}  ${c.dim(say(L, T.local))}`);
   if (data.emails.length > 1) out.push(`  ${"emails".padEnd(width)}  ${data.emails.join(", ")}`);
   if (data.contacts.length) {
     out.push("", c.underline(say(L, T.contacts)));

@@ -1,5 +1,6 @@
 // Conflicts a director must see: several owners, shared contacts, dead souls, departed owners, bad tax ids.
 import { dayNumber } from "../normalise/dates.js";
+import { isLocalNumber } from "../normalise/phones.js";
 import { say, type Phrase } from "../i18n.js";
 import { Interner } from "./features.js";
 import { hasPurchaseEvidence, isEngaged } from "../segmenters/temperature.js";
@@ -228,7 +229,8 @@ function sharedContacts(clients: Client[], ownersOf: OwnerRef[][], ownerKeyOf: s
   };
   for (const c of clients) {
     if (ownersOf[c.index]!.length === 0) continue;
-    for (const p of c.phones) if (p) hold("p", p, phoneIds, firstPhone, c.index);
+    // A local number without its area code may be another city's: not enough to say two managers call one client.
+    for (const p of c.phones) if (p && !isLocalNumber(p)) hold("p", p, phoneIds, firstPhone, c.index);
     for (const e of c.emails) if (e) hold("e", e, emailIds, firstEmail, c.index);
   }
   // A value counts where its clients have more than one owner key: every one of them then has another owner's client.

@@ -11,7 +11,7 @@ import { clearCountryCache, isKnownCountry, normaliseCountry } from "./country.j
 import { dateKey, dayKey, parseDate, settleDayOrderCounted } from "./dates.js";
 import { clearNameCaches, displayName, legalForm, nameKey } from "./names.js";
 import { parseEmployees, parseNumber, settleDecimalMarkCounted } from "./numbers.js";
-import { clearPhoneCaches, normalisePhone } from "./phones.js";
+import { clearPhoneCaches, localNumber, normalisePhone } from "./phones.js";
 import { isValidCui, isValidInn, normaliseTaxId } from "./taxid.js";
 
 export interface NormaliseContext {
@@ -44,6 +44,7 @@ const P = {
   number: { en: "not a number in this column's format (decimal mark \"{mark}\")", ru: "не число в формате этого столбца (десятичный разделитель «{mark}»)", ro: "nu este un număr în formatul coloanei (separator zecimal „{mark}”)" },
   employees: { en: "not a head count or a band such as 50-250", ru: "не численность сотрудников и не диапазон вида 50-250", ro: "nu este un număr de angajați sau un interval precum 50-250" },
   phone: { en: "not a valid phone number", ru: "недействительный номер телефона", ro: "număr de telefon invalid" },
+  localPhone: { en: "a local number without its area code: used to find duplicates only", ru: "местный номер без кода города: используется только для поиска дублей", ro: "număr local fără prefix: folosit doar la găsirea duplicatelor" },
   email: { en: "not a valid e-mail address", ru: "недействительный адрес электронной почты", ro: "adresă de e-mail invalidă" },
   innLength: { en: "invalid tax id: an INN has 10 or 12 digits", ru: "недействительный ИНН: в ИНН 10 или 12 цифр", ro: "cod fiscal invalid: un INN are 10 sau 12 cifre" },
   innCheck: { en: "invalid tax id: the INN check digits do not match", ru: "недействительный ИНН: не сходятся контрольные цифры", ro: "cod fiscal invalid: cifrele de control ale INN nu corespund" },
@@ -352,6 +353,8 @@ export class Normaliser {
   private readonly phones = new OnceList();
   private readonly emails = new OnceList();
   private readonly domains = new OnceList();
+  /** A row's local numbers (`localNumber`): they follow its numbers in E.164 in `Row.phones`. */
+  private readonly locals = new OnceList();
   private readonly v: string[] = new Array<string>(FIELDS.length).fill("");
   /** Rows made so far (kept or not). */
   private count = 0;
@@ -361,12 +364,14 @@ export class Normaliser {
   private readonly lang: Lang;
   private readonly headerLang: Lang;
   private readonly phoneProblem: string;
+  private readonly localPhoneProblem: string;
   private readonly emailProblem: string;
 
   constructor(private readonly ctx: NormaliseContext) {
     this.lang = ctx.lang;
     this.headerLang = ctx.headerLang ?? ctx.lang;
     this.phoneProblem = say(this.lang, P.phone);
+    this.localPhoneProblem = say(this.lang, P.localPhone);
     this.emailProblem = say(this.lang, P.email);
     this.keep = ctx.keepRows ?? Infinity;
     this.filled = ctx.keepRows === undefined ? null : new Int32Array(FIELDS.length);
@@ -470,7 +475,7 @@ export class Normaliser {
   }
 
   private rowsOf(records: readonly AcceptedRecord[]): void {
-    const { plans, listFields, scratch, v, rows, warnings, defaultCountry, phoneProblem, emailProblem, lang, present } = this;
+    const { plans, listFields, scratch, v, rows, warnings, defaultCountry, phoneProblem, localPhoneProblem, emailProblem, lang, present } = this;
     const mapping = this.ctx.mapping;
     const taxColumns = mapping.columns.tax_id ?? NO_COLUMNS;
     const websiteColumns = mapping.columns.website ?? NO_COLUMNS;
@@ -519,6 +524,7 @@ export class Normaliser {
 
       // Phones and e-mails: every value, each once. Lists gathered in scratch lists; the row keeps exact copies (`exact`).
       const phones = this.phones.reset();
+      const locals = this.locals.reset();
       const emails = this.emails.reset();
       for (let l = 0; l < listFields.length; l++) {
         const { field: f, columns, at, phone } = listFields[l]!;
@@ -528,7 +534,9 @@ export class Normaliser {
           if (phone) {
             const p = normalisePhone(value, defaultCountry);
             if (!p || !p.valid) {
-              warnings.push({ line, clientId, field: f, value, problem: phoneProblem });
+              const local = localNumber(value);
+              if (local) locals.add(local);
+              warnings.push({ line, clientId, field: f, value, problem: local ? localPhoneProblem : phoneProblem });
               continue;
             }
             if (!v[at]) v[at] = p.e164;
@@ -554,7 +562,9 @@ export class Normaliser {
           for (const value of person.phones) {
             const p = normalisePhone(value, defaultCountry);
             if (!p || !p.valid) {
-              warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: phoneProblem });
+              const local = localNumber(value);
+              if (local) locals.add(local);
+              warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: local ? localPhoneProblem : phoneProblem });
               continue;
             }
             if (!pPhones.includes(p.e164)) pPhones.push(p.e164);
@@ -574,6 +584,8 @@ export class Normaliser {
           contacts.push({ line: person.line, name: own(person.name.replace(WS, " ").trim()), role: own(person.role.trim()), phones: pPhones, emails: exact(pEmails) });
         }
       }
+
+      for (let i = 0; i < locals.list.length; i++) phones.add(locals.list[i]!);
 
       const domains = this.domains.reset();
       if (websiteColumns.length > 0 || (rec.raw !== null && rec.raw.website)) {

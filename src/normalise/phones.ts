@@ -98,6 +98,32 @@ function splitExtensionSlow(raw: string): { digits: string; plus: boolean } {
   return { digits: s.replace(NON_DIGIT, ""), plus: LEADING_PLUS.test(s) };
 }
 
+/**
+ * A number written without its area code, as people write their own city's numbers (`386-5286`, `234-56-78`): its
+ * seven digits, else `""`. Not a phone the tool can call or place, but the same seven digits on two records of one
+ * city are evidence that they are one company, so the matcher reads them (`Row.phones`). Placeholders go: one digit
+ * seven times, or a run up or down (`1234567`).
+ */
+export function localNumber(raw: string): string {
+  const { digits, plus } = splitExtension(raw);
+  if (plus || digits.length !== 7) return "";
+  let same = true;
+  let up = true;
+  let down = true;
+  for (let i = 1; i < 7; i++) {
+    const d = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
+    same &&= d === 0;
+    up &&= d === 1;
+    down &&= d === -1;
+  }
+  return same || up || down ? "" : digits;
+}
+
+/** Whether a phone of a row's list is a local number (`localNumber`) rather than a number in E.164. */
+export function isLocalNumber(phone: string): boolean {
+  return phone.charCodeAt(0) !== 43; // +
+}
+
 // Per default country, per raw value.
 const keyCaches = new Map<string, Map<string, string>>();
 

@@ -6,7 +6,7 @@ import {
   addressPlace, COUNTRIES, countryOf, findCity, findRegion, foldGeo, gazetteers, phoneCountry, postcodeIn,
   type Country, type Place,
 } from "../geo/index.js";
-import { areaCode } from "../normalise/phones.js";
+import { areaCode, isLocalNumber } from "../normalise/phones.js";
 import { innRegion } from "../normalise/taxid.js";
 import { defineSegmenter, type SegmenterContext } from "./define.js";
 
@@ -198,7 +198,7 @@ export function createLocator(options: Partial<GeographyOptions>, ctx: Pick<Segm
     if (written === "other") countries = none;
     else if (written) countries = only[written];
     else {
-      const pc = phoneCountry(v.phone || client.phones[0] || "");
+      const pc = phoneCountry(v.phone || client.phones.find((p) => !isLocalNumber(p)) || "");
       countries = pc ? startingWith[pc] : runOrder;
     }
 

@@ -81,6 +81,15 @@ describe("segment explain", () => {
     expect(j.duplicates.members.map((m: { client_id: string }) => m.client_id)).toContain(member.survivor_id);
   });
 
+  it("shows a number written without its area code apart, as matching evidence only", () => {
+    const odoo = join(ROOT, "fixtures/edge/odoo-contacts.csv");
+    const text = segment(["explain", odoo, "L5", ...AS_OF, "--quiet", "--lang", "en"]).stdout;
+    expect(text).toMatch(/^ {2}local +5550120 {2}\(without an area code: used to find duplicates only\)$/m);
+    const j = JSON.parse(segment(["explain", odoo, "L5", ...AS_OF, "--quiet", "--json"]).stdout);
+    expect(j.phones).toEqual([]);
+    expect(j.local_numbers).toEqual(["5550120"]);
+  });
+
   it("exits 2 for an id that is not in the export", () => {
     expect(segment(["explain", DEMO, "no-such-id", "-c", DEMO_CONFIG, ...AS_OF, "--quiet"]).exitCode).toBe(2);
   });

@@ -102,6 +102,20 @@ describe("findConflicts", () => {
     expect(conflicts[0]!.relatedIds).toEqual(["2", "4", "6", "8"]);
     expect(conflicts[0]!.detail).toMatch(/switchboard/);
   });
+  it("does not call a local number without its area code a shared contact: it may be another city's", () => {
+    const rows = [
+      makeRow(0, "1", { name: "Acme Tooling", phone: "386-5286", created_at: "2026-10-01" }, "US"),
+      makeRow(1, "2", { name: "Globex Dies", phone: "386-5286", created_at: "2026-10-01" }, "US"),
+      makeRow(2, "3", { name: "Initech Molds", phone: "(312) 555-2671", created_at: "2026-10-01" }, "US"),
+      makeRow(3, "4", { name: "Umbrella Casting", phone: "312-555-2671", created_at: "2026-10-01" }, "US"),
+    ];
+    expect(rows[0]!.phones).toEqual(["3865286"]);
+    const owners = [own("Иванов Сергей", 0), own("Петрова Анна", 1), own("Иванов Сергей", 0), own("Петрова Анна", 1)];
+    const { clients, clientOfRow } = mergeClients(rows, []);
+    const { conflicts } = findConflicts({ rows, clients, clientOfRow, owners, managers, warnings: [], asOf: "2026-11-01", deadSoulDays: 90, mapped, lang: "en" });
+    expect(conflicts.filter((c) => c.kind === "shared_contact").map((c) => c.clientId)).toEqual(["3", "4"]);
+  });
+
   it("gives dead souls of one day the detail of their own owners, in survivor order, whatever came before", () => {
     const rows = [
       makeRow(0, "1", { name: "Альфа", created_at: "2024-01-15" }),

@@ -111,6 +111,28 @@ describe("normaliseRecords", () => {
     expect(contactPhone).toMatchObject({ line: 3, clientId: "101", value: "12" });
   });
 
+  it("keeps a number without its area code for the matcher only: after the full numbers, out of the field, warned as local", () => {
+    const records: AcceptedRecord[] = [
+      { line: 2, clientId: "1", cells: [], raw: { name: ["Acme"], phone: ["386-5286", "(312) 555-2671", "12", "386 5286"] }, contacts: [{ line: 3, name: "Jo Doe", role: "", phones: ["555-0199"], emails: [] }], tags: [] },
+      { line: 4, clientId: "2", cells: [], raw: { name: ["Beta"], phone: ["555-0120"] }, contacts: [], tags: [] },
+    ];
+    const n = normaliseRecords(result(records), { mapping: mapping("generic"), lang: "en", defaultCountry: "US" });
+    expect(n.rows[0]!.values.phone).toBe("+13125552671");
+    expect(n.rows[0]!.phones).toEqual(["+13125552671", "3865286", "5550199"]);
+    expect(n.rows[0]!.contacts[0]!.phones).toEqual([]);
+    expect(n.rows[1]!.values.phone).toBe("");
+    expect(n.rows[1]!.phones).toEqual(["5550120"]);
+    expect(n.warnings.map((w) => `${w.line} ${w.field} ${w.value}: ${w.problem}`)).toEqual([
+      "2 phone 386-5286: a local number without its area code: used to find duplicates only",
+      "2 phone 12: not a valid phone number",
+      "2 phone 386 5286: a local number without its area code: used to find duplicates only",
+      "3 contact_phone 555-0199: a local number without its area code: used to find duplicates only",
+      "4 phone 555-0120: a local number without its area code: used to find duplicates only",
+    ]);
+    const ru = normaliseRecords(result([{ line: 2, clientId: "1", cells: [], raw: { name: ["Ромашка"], phone: ["234-61-78"] }, contacts: [], tags: [] }]), { mapping: mapping("bitrix24"), lang: "ru", defaultCountry: "RU" });
+    expect(ru.warnings[0]!.problem).toBe("местный номер без кода города: используется только для поиска дублей");
+  });
+
   it("settles the revenue column's decimal mark over all its values", () => {
     // `1 234 567,89` and `2 500,5` say comma; `150000.00` says dot and contradicts the column.
     expect(out.rows[2]!.values.annual_revenue).toBe("2500.5");

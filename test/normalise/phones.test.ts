@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { areaCode, normalisePhone, phoneKey } from "../../src/normalise/phones.js";
+import { areaCode, isLocalNumber, localNumber, normalisePhone, phoneKey } from "../../src/normalise/phones.js";
 
 describe("normalisePhone", () => {
   it("reads Russian numbers: trunk 8, +7, 10-digit local, extensions dropped", () => {
@@ -61,6 +61,34 @@ describe("phoneKey", () => {
     expect(phoneKey("(415) 555-2671", "US")).toBe("+14155552671");
     expect(phoneKey("12-34", "US")).toBe("1234");
     expect(phoneKey("n/a", "US")).toBe("");
+  });
+});
+
+describe("localNumber", () => {
+  it("gives the seven digits of a number written without its area code", () => {
+    expect(localNumber("386-5286")).toBe("3865286");
+    expect(localNumber("234-61-78")).toBe("2346178");
+    expect(localNumber("234-61-78 доб. 12")).toBe("2346178");
+    expect(localNumber("555 0120 ext 7")).toBe("5550120");
+    expect(normalisePhone("386-5286", "US")?.valid ?? false).toBe(false);
+  });
+
+  it("gives nothing for a full number, another length, a + sign or a placeholder", () => {
+    expect(localNumber("(312) 386-5286")).toBe("");
+    expect(localNumber("+386 5286")).toBe("");
+    expect(localNumber("38-65-28")).toBe("");
+    expect(localNumber("3865-2861")).toBe("");
+    expect(localNumber("000-00-00")).toBe("");
+    expect(localNumber("777-77-77")).toBe("");
+    expect(localNumber("123-45-67")).toBe("");
+    expect(localNumber("234-56-78")).toBe("");
+    expect(localNumber("987-65-43")).toBe("");
+    expect(localNumber("нет")).toBe("");
+  });
+
+  it("tells a local number from a number in E.164", () => {
+    expect(isLocalNumber("3865286")).toBe(true);
+    expect(isLocalNumber("+13123865286")).toBe(false);
   });
 });
 
