@@ -1,5 +1,6 @@
 // What the matcher compares, computed once per row into interned ids and flat arrays, plus how often each value occurs.
 import { isPublicMailDomain } from "../normalise/contact.js";
+import { latinFold } from "../normalise/names.js";
 import type { Row } from "../types.js";
 import { fnv1a } from "./strings.js";
 import { float64Array, int32Array } from "../pages.js";
@@ -134,8 +135,12 @@ export function addressParts(address: string): { house: string; street: string[]
   return { house, street };
 }
 
+/**
+ * A city's or region's key: folded, its `г.` or `mun.` gone, and in Latin letters, so that a place written in
+ * Cyrillic on one row and transliterated on another (`Екатеринбург` / `Yekaterinburg`) compares as alike.
+ */
 function fold(s: string): string {
-  return s.toLowerCase().replace(/ё/g, "е").trim().replace(CITY_PREFIX, "");
+  return latinFold(s.toLowerCase().replace(/ё/g, "е").trim().replace(CITY_PREFIX, ""));
 }
 
 /** `hashes` grown to hold `id` (doubling), the new room -1 ("not made yet"). */

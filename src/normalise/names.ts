@@ -126,6 +126,8 @@ function fold(raw: string): string {
   return out;
 }
 
+export { fold as latinFold };
+
 interface Analysed {
   key: string;
   form: string;

@@ -121,6 +121,21 @@ describe("planted RU/RO/EN duplicates", () => {
     expect(findDuplicates(rows, { seed: 0 })).toEqual([]);
   });
 
+  it("reads a city written in Cyrillic on one row and transliterated on another as one city, and tells other cities apart", () => {
+    const rows = [
+      makeRow(0, "1", { name: "ООО «Ромашка»", city: "Екатеринбург" }),
+      makeRow(1, "2", { name: "ROMASHKA OOO", city: "Yekaterinburg" }),
+      makeRow(2, "3", { name: "Romashka LLC", city: "г. Екатеринбург" }),
+      makeRow(3, "4", { name: "SC Alfa Construct SRL", city: "Brașov" }),
+      makeRow(4, "5", { name: "ALFA CONSTRUCT S.R.L.", city: "Brasov" }),
+      makeRow(5, "6", { name: "ООО «Вектор»", city: "Пермь" }),
+      makeRow(6, "7", { name: "Vektor LLC", city: "Kazan" }),
+    ];
+    const groups = findDuplicates(rows, { seed: 0 });
+    expect(groups.map((g) => g.members.map((m) => m.row).sort())).toEqual([[0, 1, 2], [3, 4]]);
+    expect(groups[0]!.members.find((m) => m.row === 1)!.evidence).toContain("city=1.000");
+  });
+
   it("keeps a group's id, survivor order, scores and evidence as the contract says", () => {
     const rows = [
       makeRow(0, "7", { name: "Romashka LLC", phone: "84951234567" }),
