@@ -242,7 +242,7 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, work: Pr
   const { rejects, contacts, hasIdColumn } = ingested;
   const inputRows = rows.length + rejects.length + contacts;
   if (inputRows === 0) throw new SegmentError("input", `${path}: the file has a header but no data rows.`);
-  log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${ingested.records} records`);
+  log(io, opts, `segment: ${table.file}: ${table.encoding}, "${table.delimiter === "\t" ? "\\t" : table.delimiter}", ${mapping.dialect}, ${ingested.records} records${table.titleLines > 0 ? `, the header on line ${table.headerLine} below a title of ${table.titleLines} line(s)` : ""}`);
   const warnings: Warning[] = ingested.warnings;
 
   // Managers: -m, else the config's, else the owners found.

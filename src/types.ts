@@ -42,8 +42,10 @@ export interface RawTable {
   encoding: string;
   delimiter: string;
   header: string[];
-  /** Header line number (1 unless leading junk such as `sep=;` was skipped). */
+  /** Header line number (1 unless leading junk such as `sep=;` or a title was skipped). */
   headerLine: number;
+  /** Lines of a title above the header that were skipped (a report's name, date, filters; `titleAbove`). */
+  titleLines: number;
   /** Every non-blank record after the header, trailers included (the records stage drops them). */
   records: RawRecord[];
 }

@@ -26,6 +26,12 @@ const T = {
   confidence: { en: "confidence {c}", ru: "уверенность {c}", ro: "încredere {c}" },
   forced: { en: "forced by --preset", ru: "задан --preset", ro: "impus prin --preset" },
   rows: { en: "Rows", ru: "Строк", ro: "Rânduri" },
+  headerLine: { en: "Header", ru: "Заголовок", ro: "Antet" },
+  headerBelowTitle: {
+    en: "line {line} (the {n} line(s) above it are a title, skipped)",
+    ru: "строка {line} (строки над ним, {n}, — заголовок отчёта, пропущены)",
+    ro: "linia {line} (cele {n} rânduri de deasupra sunt un titlu, omise)",
+  },
   rowsDetail: {
     en: "{rows} ({accepted} accepted, {rejected} rejected, {contacts} people joined to companies)",
     ru: "{rows} (принято {accepted}, отклонено {rejected}, людей при компаниях {contacts})",
@@ -249,6 +255,7 @@ function render(x: Inspection, color: boolean): string {
     [say(lang, T.delimiter), showDelimiter(t.delimiter)],
     [say(lang, T.dialect), `${mapping.dialect} (${conf})`],
     [say(lang, T.rows), rows],
+    ...(t.titleLines > 0 ? [[say(lang, T.headerLine), say(lang, T.headerBelowTitle, { line: t.headerLine, n: t.titleLines })]] : []),
   ], "");
   if (x.headerOnly) out += "\n" + say(lang, T.headerOnly) + "\n";
 

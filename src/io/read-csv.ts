@@ -251,9 +251,10 @@ export function resolveDelimiter(value: string): string {
   throw new SegmentError("usage", `--delimiter ${JSON.stringify(value)}: expected one character such as , ; | or tab.`);
 }
 
-/** One scanned record: fields counted by `delim`, and where it starts. */
+/** One scanned record: fields counted by `delim`, how many of them hold any text, and the line it starts on. */
 interface Scanned {
   fields: number;
+  filled: number;
   line: number;
 }
 
@@ -270,6 +271,8 @@ function scan(text: string, delim: string, maxRecords: number): { records: Scann
   while (i < n && records.length < maxRecords) {
     const start = line;
     let fields = 1;
+    let filled = 0;
+    let hasText = false;
     let fieldStart = true;
     let blank = true;
     let quoted = false;
@@ -280,7 +283,10 @@ function scan(text: string, delim: string, maxRecords: number): { records: Scann
         if (c === '"') {
           if (text[i + 1] === '"') i++;
           else quoted = false;
-        } else if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+        } else {
+          if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+          if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") hasText = true;
+        }
         continue;
       }
       if (c === "\n" || c === "\r") {
@@ -292,40 +298,88 @@ function scan(text: string, delim: string, maxRecords: number): { records: Scann
       blank = false;
       if (c === delim) {
         fields++;
+        if (hasText) filled++;
+        hasText = false;
         fieldStart = true;
         continue;
       }
       if (c === '"' && fieldStart) {
         quoted = true;
         openLine = line;
-      }
+      } else if (c !== " " && c !== "\t" && c !== '"') hasText = true;
       fieldStart = false;
     }
     if (quoted) return { records, open: openLine };
-    if (!blank) records.push({ fields, line: start });
+    if (hasText) filled++;
+    if (!blank) records.push({ fields, filled, line: start });
   }
   return { records, open: 0 };
 }
 
-/** The delimiter whose field count is the same on the header and the most records after it. */
+/** Lines a title may take above the header (a report's name, its date, its filters, blank lines). */
+const MAX_TITLE_LINES = 20;
+
+/**
+ * Where the header is among the scanned records: the first, unless the file opens with a title that a spreadsheet or a
+ * CRM's report writes above the table (`Список контрагентов`, `Сформирован: 01.11.2026`, blank lines, each padded with
+ * delimiters or not: lines of at most one filled cell). Then the header is the first record after them that names at
+ * least three columns, with most records after it as wide. A file of one column stays as it is.
+ */
+function headerAt(records: readonly Scanned[]): number {
+  if (records.length < 3 || records[0]!.filled >= 2) return 0;
+  for (let h = 1; h < records.length - 1 && h <= MAX_TITLE_LINES; h++) {
+    const header = records[h]!;
+    if (header.filled < 2) continue;
+    if (header.filled < 3) return 0;
+    let same = 0;
+    for (let r = h + 1; r < records.length; r++) if (records[r]!.fields === header.fields) same++;
+    return same >= 0.8 * (records.length - h - 1) ? h : 0;
+  }
+  return 0;
+}
+
+/**
+ * The delimiter whose field count is the same on the header and the most records after it; one that reads the header
+ * on the first record before one that reads a title above it (`headerAt`), and the wider reading on a tie.
+ */
 export function sniffDelimiter(text: string, candidates: string[] = DELIMITERS): string {
   let best = candidates[0]!;
-  let bestScore = -1;
-  let bestFields = 1;
+  let bestRank = [-1, -1, 1];
   for (const d of candidates) {
     const { records } = scan(text, d, 40);
-    const header = records[0]?.fields ?? 1;
+    const h = headerAt(records);
+    const header = records[h]?.fields ?? 1;
     if (header < 2) continue;
     let same = 0;
-    for (let r = 1; r < records.length; r++) if (records[r]!.fields === header) same++;
-    const score = records.length > 1 ? same / (records.length - 1) : 1;
-    if (score > bestScore || (score === bestScore && header > bestFields)) {
+    for (let r = h + 1; r < records.length; r++) if (records[r]!.fields === header) same++;
+    const score = records.length > h + 1 ? same / (records.length - h - 1) : 1;
+    const rank = [h === 0 ? 1 : 0, score, header];
+    if (rank[0]! > bestRank[0]! || (rank[0] === bestRank[0] && (score > bestRank[1]! || (score === bestRank[1] && header > bestRank[2]!)))) {
       best = d;
-      bestScore = score;
-      bestFields = header;
+      bestRank = rank;
     }
   }
   return best;
+}
+
+/**
+ * The title above the header (`headerAt`) in `text` read with `delimiter`: the lines it takes and the UTF-16 units
+ * they hold, to skip before the header; nothing for a file whose header comes first.
+ */
+export function titleAbove(text: string, delimiter: string): { skipLines: number; skip: number } {
+  const { records } = scan(text, delimiter, 40);
+  const h = headerAt(records);
+  if (h === 0) return { skipLines: 0, skip: 0 };
+  const lines = records[h]!.line - 1;
+  let skip = 0;
+  for (let l = 0; l < lines; l++) {
+    const nl = text.indexOf("\n", skip);
+    const cr = text.indexOf("\r", skip);
+    // LF, CRLF or a lone CR ends a line.
+    if (cr >= 0 && (nl < 0 || cr < nl)) skip = text[cr + 1] === "\n" ? cr + 2 : cr + 1;
+    else skip = nl + 1;
+  }
+  return { skipLines: lines, skip };
 }
 
 // Excel's `sep=;` hint line.
@@ -478,8 +532,12 @@ export async function readExport(path: string, opts: { encoding?: string; delimi
   }
   const body = head.slice(offset);
   const delimiter = forcedDelimiter ?? sepHint ?? sniffDelimiter(body);
+  const title = titleAbove(body, delimiter);
+  if (title.skip > 0) {
+    input = typeof input === "string" ? input.slice(title.skip) : input.subarray(Buffer.byteLength(body.slice(0, title.skip), "utf8"));
+  }
 
-  const all = parseRecords(input, delimiter, skipLines + 1, path, "input", () => (typeof input === "string" ? input : input.toString("utf8")));
+  const all = parseRecords(input, delimiter, skipLines + title.skipLines + 1, path, "input", () => (typeof input === "string" ? input : input.toString("utf8")));
   if (all.length === 0) throw new SegmentError("input", `${path} is empty.`);
   const [first, ...records] = all;
   // The header lives for the whole run: its own strings, not slices that would keep the file's text alive.
@@ -492,6 +550,7 @@ export async function readExport(path: string, opts: { encoding?: string; delimi
     delimiter,
     header,
     headerLine: first!.line,
+    titleLines: title.skipLines,
     records,
   };
 }
@@ -607,9 +666,11 @@ function startStream(fd: number, path: string, opts: StreamOptions): (Omit<Expor
   if (sampleText.trim() === "") return null;
 
   const head = sampleText.slice(0, 65536);
-  const { sepHint, skipLines, skip: sepSkip } = sepLine(head);
-  let skip = sepSkip;
-  const delimiter = opts.delimiter !== undefined && opts.delimiter !== "" ? resolveDelimiter(opts.delimiter) : sepHint ?? sniffDelimiter(head.slice(skip));
+  const { sepHint, skipLines: sepLines, skip: sepSkip } = sepLine(head);
+  const delimiter = opts.delimiter !== undefined && opts.delimiter !== "" ? resolveDelimiter(opts.delimiter) : sepHint ?? sniffDelimiter(head.slice(sepSkip));
+  const title = titleAbove(head.slice(sepSkip), delimiter);
+  const skip = sepSkip + title.skip;
+  const skipLines = sepLines + title.skipLines;
   const firstLf = sampleText.indexOf("\n", skip);
   if (firstLf < 0) return null;
   const crlf = firstLf > skip && sampleText.charCodeAt(firstLf - 1) === 13;
@@ -650,7 +711,7 @@ function startStream(fd: number, path: string, opts: StreamOptions): (Omit<Expor
     yield* source;
   }
   return {
-    head: { path, file: basename(path), encoding: encoding.name, delimiter, header, headerLine: headerRecord.line },
+    head: { path, file: basename(path), encoding: encoding.name, delimiter, header, headerLine: headerRecord.line, titleLines: title.skipLines },
     batches,
     progress: () => position / stat.size,
     stop: reader.stop,
@@ -670,7 +731,7 @@ export interface ChunkPlan {
   iconv: string | null;
   delimiter: string;
   crlf: boolean;
-  /** UTF-16 units of the text to skip first (a `sep=` line), and the lines they hold. */
+  /** UTF-16 units of the text to skip first (a `sep=` line, a title above the header), and the lines they hold. */
   skip: number;
   skipLines: number;
   /** Say of each batch whether its chunk has a character past Latin-1 (`wide`). */

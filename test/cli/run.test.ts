@@ -96,3 +96,16 @@ describe("segment run on the demo export", () => {
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine");
   });
 });
+
+describe("segment run on a report saved with a title above its header", () => {
+  it("says where the header was found, keeps the file's line numbers, and writes a conforming folder", () => {
+    const dir = tempDir();
+    const out = join(dir, "out");
+    const r = segment(["run", join(DEMO_DIR, "..", "edge", "1c-report-title.csv"), ...AS_OF, "-o", out]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1c-report-title.csv: windows-1251, ";", 1c, 7 records, the header on line 5 below a title of 4 line(s)');
+    expect(checkOutput(out).exitCode).toBe(0);
+    const rows = readCsv(join(out, "allocation.csv"));
+    expect(rows.map((x) => x.client_id)).toEqual(["00-00001001", "00-00001002", "00-00001003", "00-00001004", "00-00001005", "00-00001006"]);
+  });
+});

@@ -59,6 +59,16 @@ describe("inspect on an export read in chunks", () => {
 });
 
 describe("inspect on odd files", () => {
+  it("says where the header is when a title stands above it, in the run's language", async () => {
+    const en = await run("fixtures/edge/1c-report-title.csv", { lang: "en" });
+    expect(en.stdout).toMatch(/^Header +line 5 \(the 4 line\(s\) above it are a title, skipped\)$/m);
+    expect(en.stdout).toMatch(/^ {2}name +Наименование/m);
+    const ru = await run("fixtures/edge/1c-report-title.csv", { lang: "ru" });
+    expect(ru.stdout).toMatch(/^Заголовок +строка 5 \(строки над ним, 4, — заголовок отчёта, пропущены\)$/m);
+    // A file whose header comes first says nothing of it.
+    expect((await run(dialectFiles[0]!.path, { lang: "en" })).stdout).not.toMatch(/^Header /m);
+  });
+
   it("reports a header-only file and exits 0", async () => {
     const r = await run("fixtures/inspect/header-only.csv", { json: true });
     expect(r.code).toBe(0);

@@ -35,8 +35,8 @@ async function read(path: string, chunkBytes: number, thread = true): Promise<In
 
 const comparable = (r: Ingested | string) => {
   if (typeof r === "string") return r;
-  const { path, file, encoding, delimiter, header, headerLine } = r.head;
-  return { ...r, head: { path, file, encoding, delimiter, header, headerLine }, streamed: undefined, readMs: undefined, readThread: undefined };
+  const { path, file, encoding, delimiter, header, headerLine, titleLines } = r.head;
+  return { ...r, head: { path, file, encoding, delimiter, header, headerLine, titleLines }, streamed: undefined, readMs: undefined, readThread: undefined };
 };
 
 describe("reading in chunks", () => {

@@ -115,6 +115,35 @@ describe("readExport on CRM dialects", () => {
     expect(t.records[0]).toEqual({ line: 3, cells: ["Acme Corp", "Boston"] });
   });
 
+  it("finds the header below a report's title, padded with delimiters by a spreadsheet or not, and keeps the file's line numbers", async () => {
+    const report = await readExport(edge("1c-report-title.csv"));
+    expect(report).toMatchObject({ encoding: "windows-1251", delimiter: ";", headerLine: 5, titleLines: 4 });
+    expect(report.header.slice(0, 3)).toEqual(["Код", "Наименование", "Полное наименование"]);
+    expect(report.records[0]).toMatchObject({ line: 6, cells: expect.arrayContaining(["00-00001001", "Технолит АО"]) });
+    expect(report.records).toHaveLength(7); // six companies and the padded blank line at the end (the records stage drops it)
+
+    const plain = await readExport(temp("title.csv", "Список контрагентов\nСформирован: 01.11.2026 10:15\n\nНаименование;ИНН;Ответственный;Телефон\nООО «Ромашка»;6658021032;Иванов;+7 343 234-61-78\nАО «Вектор»;7707083893;Петрова;\n"));
+    expect(plain).toMatchObject({ delimiter: ";", headerLine: 4, titleLines: 3, header: ["Наименование", "ИНН", "Ответственный", "Телефон"] });
+    expect(plain.records.map((r) => r.line)).toEqual([5, 6]);
+
+    const sep = await readExport(temp("sep-title.csv", "sep=,\r\nClients,,\r\nName,City,Owner\r\nAcme,Boston,Bob\r\n"));
+    expect(sep).toMatchObject({ delimiter: ",", headerLine: 3, titleLines: 1, header: ["Name", "City", "Owner"] });
+    expect(sep.records[0]).toEqual({ line: 4, cells: ["Acme", "Boston", "Bob"] });
+  });
+
+  it("takes no title where the first line may be the header: one column, two named columns, or a ragged table", async () => {
+    // One column whose names hold commas: "Company" is its header, not a title above "Acme, Inc".
+    const one = await readExport(temp("one.csv", "Company\nAcme, Inc\nGlobex, LLC\nInitech, Ltd\n"));
+    expect(one).toMatchObject({ headerLine: 1, titleLines: 0, header: ["Company"] });
+    expect(one.records).toHaveLength(3);
+    // A line of one cell above two named columns: too little to call it a title.
+    const two = await readExport(temp("two.csv", "Clients\nName,City\nAcme,Boston\nGlobex,Austin\n"));
+    expect(two).toMatchObject({ headerLine: 1, titleLines: 0 });
+    // Under the would-be header, most records of another width: not a table's header.
+    const ragged = await readExport(temp("ragged.csv", "Notes\nA,B,C\nx\ny\nz,w\n"));
+    expect(ragged).toMatchObject({ headerLine: 1, titleLines: 0 });
+  });
+
   it("counts leading blank lines before the header", async () => {
     const t = await readExport(temp("lead.csv", "\n\nName,City\nAcme,Boston\n"));
     expect(t.headerLine).toBe(3);
@@ -250,6 +279,12 @@ describe("delimiter sniffing", () => {
     expect(sniffDelimiter('"Name","Notes"\n"Acme","a; b; c"\n"Globex","x;y"\n')).toBe(",");
     expect(sniffDelimiter("Name|City\nAcme, Inc|Boston\nGlobex|Austin, TX\n")).toBe("|");
     expect(sniffDelimiter("Name\tCity\nAcme; Inc\tBoston\n")).toBe("\t");
+  });
+
+  it("reads the delimiter from the table below a title, and prefers a reading whose header comes first", () => {
+    expect(sniffDelimiter("Список контрагентов\nСформирован: 01.11.2026\nНаименование;ИНН;Город\nРомашка;6658021032;Пермь, Россия\nВектор;7707083893;Казань\n")).toBe(";");
+    // `,` would read a title above `Acme, Inc|…`; `|` reads the header on the first line.
+    expect(sniffDelimiter("Name|City|Owner\nAcme, Inc|Boston, MA|Bob\nGlobex, LLC|Austin, TX|Ann\n")).toBe("|");
   });
 });
 

@@ -209,7 +209,7 @@ describe("records read through the mapping", () => {
   const columns = { id: [0], name: [1], phone: [2], email: [3], website: [4], tax_id: [5], created_at: [6], annual_revenue: [7], employees: [8] };
   const m: Mapping = { ...mapping("bitrix24"), columns };
   const table = {
-    path: "b.csv", file: "b.csv", encoding: "windows-1251", delimiter: ";", header, headerLine: 1,
+    path: "b.csv", file: "b.csv", encoding: "windows-1251", delimiter: ";", header, headerLine: 1, titleLines: 0,
     records: [
       { line: 2, cells: ["101", ' ООО "Ромашка" ', "8 (343) 123-45-67, '+7 912 345-67-89", "Info@Romashka.RU", "www.romashka.ru", "6658021032", "25.04.2025 14:33:12", "1 234 567,89", "50-250", ""] },
       { line: 3, cells: ["", "", "+7 (343) 765-43-21", "zakaz@romashka.ru; buh@romashka.ru", "", "6658021032", "", "", "", ""] },

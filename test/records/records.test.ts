@@ -21,7 +21,7 @@ function mapping(header: string[], fields: Partial<Record<Field, string | string
 }
 
 function table(header: string[], rows: string[][], delimiter = ","): RawTable {
-  return { path: "t.csv", file: "t.csv", encoding: "utf-8", delimiter, header, headerLine: 1, records: rows.map((cells, i) => ({ line: i + 2, cells })) };
+  return { path: "t.csv", file: "t.csv", encoding: "utf-8", delimiter, header, headerLine: 1, titleLines: 0, records: rows.map((cells, i) => ({ line: i + 2, cells })) };
 }
 
 describe("Bitrix24 cp1251 with a requisite continuation row", async () => {
