@@ -95,8 +95,9 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
   const abs = resolve(dir);
   const parent = dirname(abs);
   mkdirSync(parent, { recursive: true });
+  // The lock is the folder `<lockTarget>.lock` (proper-lockfile, `realpath: false`: no file of that name is needed), and
+  // goes with the run, so a finished run leaves nothing beside DIR.
   const lockTarget = join(parent, "." + basename(abs) + ".segment-lock");
-  if (!existsSync(lockTarget)) writeFileSync(lockTarget, "");
   const lock = () => lockfile.lock(lockTarget, { stale: 15_000, update: 5_000, realpath: false });
   let release: () => Promise<void>;
   try {

@@ -24,6 +24,13 @@ describe("the output folder's lock", () => {
     }
   });
 
+  it("leaves nothing beside the output folder once a run is done", () => {
+    const parent = join(dir, "clean");
+    mkdirSync(parent);
+    for (let i = 0; i < 2; i++) expect(segment(["run", DEMO, "-c", DEMO_CONFIG, "-o", join(parent, "out"), "--quiet"]).exitCode).toBe(0);
+    expect(readdirSync(parent)).toEqual(["out"]);
+  });
+
   it("takes over a stale lock left by a killed run", () => {
     const out = join(dir, "stale");
     const lockDir = join(dir, ".stale.segment-lock.lock");
