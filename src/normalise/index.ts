@@ -11,7 +11,7 @@ import { clearCountryCache, isKnownCountry, normaliseCountry } from "./country.j
 import { dateKey, dayKey, parseDate, settleDayOrderCounted } from "./dates.js";
 import { clearNameCaches, displayName, legalForm, nameKey } from "./names.js";
 import { parseEmployees, parseNumber, settleDecimalMarkCounted } from "./numbers.js";
-import { clearPhoneCaches, localNumber, normalisePhone } from "./phones.js";
+import { clearPhoneCaches, inScientificNotation, localNumber, normalisePhone } from "./phones.js";
 import { isValidCui, isValidInn, normaliseTaxId } from "./taxid.js";
 
 export interface NormaliseContext {
@@ -44,6 +44,11 @@ const P = {
   number: { en: "not a number in this column's format (decimal mark \"{mark}\")", ru: "не число в формате этого столбца (десятичный разделитель «{mark}»)", ro: "nu este un număr în formatul coloanei (separator zecimal „{mark}”)" },
   employees: { en: "not a head count or a band such as 50-250", ru: "не численность сотрудников и не диапазон вида 50-250", ro: "nu este un număr de angajați sau un interval precum 50-250" },
   phone: { en: "not a valid phone number", ru: "недействительный номер телефона", ro: "număr de telefon invalid" },
+  scientific: {
+    en: "a spreadsheet wrote this number in scientific notation and rounded it; keep the column as text when saving",
+    ru: "табличный редактор записал число в экспоненциальной форме и округлил его; сохраняйте столбец как текст",
+    ro: "foaia de calcul a scris numărul în notație științifică și l-a rotunjit; păstrați coloana ca text la salvare",
+  },
   localPhone: { en: "a local number without its area code: used to find duplicates only", ru: "местный номер без кода города: используется только для поиска дублей", ro: "număr local fără prefix: folosit doar la găsirea duplicatelor" },
   email: { en: "not a valid e-mail address", ru: "недействительный адрес электронной почты", ro: "adresă de e-mail invalidă" },
   innLength: { en: "invalid tax id: an INN has 10 or 12 digits", ru: "недействительный ИНН: в ИНН 10 или 12 цифр", ro: "cod fiscal invalid: un INN are 10 sau 12 cifre" },
@@ -365,6 +370,7 @@ export class Normaliser {
   private readonly headerLang: Lang;
   private readonly phoneProblem: string;
   private readonly localPhoneProblem: string;
+  private readonly scientificProblem: string;
   private readonly emailProblem: string;
 
   constructor(private readonly ctx: NormaliseContext) {
@@ -372,6 +378,7 @@ export class Normaliser {
     this.headerLang = ctx.headerLang ?? ctx.lang;
     this.phoneProblem = say(this.lang, P.phone);
     this.localPhoneProblem = say(this.lang, P.localPhone);
+    this.scientificProblem = say(this.lang, P.scientific);
     this.emailProblem = say(this.lang, P.email);
     this.keep = ctx.keepRows ?? Infinity;
     this.filled = ctx.keepRows === undefined ? null : new Int32Array(FIELDS.length);
@@ -475,7 +482,7 @@ export class Normaliser {
   }
 
   private rowsOf(records: readonly AcceptedRecord[]): void {
-    const { plans, listFields, scratch, v, rows, warnings, defaultCountry, phoneProblem, localPhoneProblem, emailProblem, lang, present } = this;
+    const { plans, listFields, scratch, v, rows, warnings, defaultCountry, phoneProblem, localPhoneProblem, scientificProblem, emailProblem, lang, present } = this;
     const mapping = this.ctx.mapping;
     const taxColumns = mapping.columns.tax_id ?? NO_COLUMNS;
     const websiteColumns = mapping.columns.website ?? NO_COLUMNS;
@@ -517,7 +524,7 @@ export class Normaliser {
       if (taxRaw) {
         const t = normaliseTaxId(taxRaw, country);
         if (t.valid === false) {
-          const problem = t.kind === "cui" ? P.cui : t.value.length === 10 || t.value.length === 12 ? P.innCheck : P.innLength;
+          const problem = inScientificNotation(taxRaw) ? P.scientific : t.kind === "cui" ? P.cui : t.value.length === 10 || t.value.length === 12 ? P.innCheck : P.innLength;
           warnings.push({ line, clientId, field: "tax_id", value: taxRaw, problem: say(lang, problem) });
         } else v[TAX] = t.value;
       }
@@ -536,7 +543,7 @@ export class Normaliser {
             if (!p || !p.valid) {
               const local = localNumber(value);
               if (local) locals.add(local);
-              warnings.push({ line, clientId, field: f, value, problem: local ? localPhoneProblem : phoneProblem });
+              warnings.push({ line, clientId, field: f, value, problem: local ? localPhoneProblem : inScientificNotation(value) ? scientificProblem : phoneProblem });
               continue;
             }
             if (!v[at]) v[at] = p.e164;
@@ -564,7 +571,7 @@ export class Normaliser {
             if (!p || !p.valid) {
               const local = localNumber(value);
               if (local) locals.add(local);
-              warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: local ? localPhoneProblem : phoneProblem });
+              warnings.push({ line: person.line, clientId, field: "contact_phone", value, problem: local ? localPhoneProblem : inScientificNotation(value) ? scientificProblem : phoneProblem });
               continue;
             }
             if (!pPhones.includes(p.e164)) pPhones.push(p.e164);

@@ -167,11 +167,22 @@ const ALTERNATES = ["RU", "RO", "US", "MD"];
 // The library's reading of numbers the digit rules do not settle, per default country and raw value.
 const libraryCaches = new Map<string, Map<string, Phone | null>>();
 
+/** A number a spreadsheet showed in scientific notation, which is how it saved it (`7,34312E+10`): its digits are lost. */
+const SCIENTIFIC = /^\s*[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d{1,2}\s*$/;
+
+export function inScientificNotation(raw: string): boolean {
+  return SCIENTIFIC.test(raw);
+}
+
 /**
  * The number in E.164 with a validity verdict; `null` when it cannot be a phone number (no or too
- * few digits). Extensions are dropped.
+ * few digits, or digits a spreadsheet rounded away: `inScientificNotation`). Extensions are dropped.
  */
 export function normalisePhone(raw: string, defaultCountry: string): Phone | null {
+  // Its mantissa's digits would read as another number (`7.91234E+10` as Moldova's +373 79123410).
+  if (raw.includes("E") || raw.includes("e")) {
+    if (SCIENTIFIC.test(raw)) return null;
+  }
   const { digits, plus } = splitExtension(raw);
   if (digits.length < 6 || digits.length > 17) return null;
   const e164 = cheapE164(digits, plus, defaultCountry);

@@ -133,6 +133,20 @@ describe("normaliseRecords", () => {
     expect(ru.warnings[0]!.problem).toBe("местный номер без кода города: используется только для поиска дублей");
   });
 
+  it("says a phone or a tax id lost to a spreadsheet's scientific notation is that, not a mistyped number", () => {
+    const records: AcceptedRecord[] = [
+      { line: 2, clientId: "1", cells: [], raw: { name: ["Ромашка"], phone: ["7,34312E+10"], tax_id: ["6,65802E+09"] }, contacts: [{ line: 3, name: "Иван", role: "", phones: ["7.91234E+10"], emails: [] }], tags: [] },
+      { line: 4, clientId: "2", cells: [], raw: { name: ["Вектор"], phone: ["12"], tax_id: ["123"] }, contacts: [], tags: [] },
+    ];
+    const n = normaliseRecords(result(records), { mapping: mapping("bitrix24"), lang: "ru", defaultCountry: "RU" });
+    const sci = "табличный редактор записал число в экспоненциальной форме и округлил его; сохраняйте столбец как текст";
+    expect(n.warnings.map((w) => [w.line, w.field, w.problem === sci])).toEqual([
+      [2, "tax_id", true], [2, "phone", true], [3, "contact_phone", true], [4, "tax_id", false], [4, "phone", false],
+    ]);
+    expect(n.rows[0]!.values.phone).toBe("");
+    expect(n.rows[0]!.values.tax_id).toBe("");
+  });
+
   it("settles the revenue column's decimal mark over all its values", () => {
     // `1 234 567,89` and `2 500,5` say comma; `150000.00` says dot and contradicts the column.
     expect(out.rows[2]!.values.annual_revenue).toBe("2500.5");

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { areaCode, isLocalNumber, localNumber, normalisePhone, phoneKey } from "../../src/normalise/phones.js";
+import { areaCode, inScientificNotation, isLocalNumber, localNumber, normalisePhone, phoneKey } from "../../src/normalise/phones.js";
 
 describe("normalisePhone", () => {
   it("reads Russian numbers: trunk 8, +7, 10-digit local, extensions dropped", () => {
@@ -28,6 +28,16 @@ describe("normalisePhone", () => {
     expect(normalisePhone("0722 123 456", "RU")).toEqual({ e164: "+40722123456", valid: true });
     expect(normalisePhone("8 912 345 67 89", "RO")).toEqual({ e164: "+79123456789", valid: true });
     expect(normalisePhone("+373 22 123456", "RU")).toEqual({ e164: "+37322123456", valid: true });
+  });
+
+  it("reads nothing from a number a spreadsheet rounded into scientific notation", () => {
+    // Its eight digits would otherwise pass for Moldova's +373 79123410.
+    expect(normalisePhone("7.91234E+10", "RU")).toBeNull();
+    expect(normalisePhone("7,34312E+10", "RU")).toBeNull();
+    expect(normalisePhone(" 4,0722E+10 ", "RO")).toBeNull();
+    expect(inScientificNotation("6,65802E+09")).toBe(true);
+    expect(inScientificNotation("+1 415 555 2671 ext 12")).toBe(false);
+    expect(normalisePhone("+1 415 555 2671 ext 12", "US")?.e164).toBe("+14155552671");
   });
 
   it("marks placeholders invalid and non-numbers unparseable", () => {
