@@ -12,6 +12,11 @@ const TEXT = {
     ru: "{n} полей, а в заголовке {h}; в лишних: «{value}»",
     ro: "{n} câmpuri, dar antetul are {h}; cele în plus conțin „{value}”",
   },
+  totals: {
+    en: "a report's totals row (\"{label}\"), not a client",
+    ru: "итоговая строка отчёта («{label}»), а не клиент",
+    ro: "rând de total al raportului („{label}”), nu un client",
+  },
   repeatedId: {
     en: "the id {id} names {n} records; this one is {clientId}",
     ru: "id {id} стоит у {n} записей; эта запись — {clientId}",
@@ -149,6 +154,31 @@ export function firstValue(cells: string[], columns: readonly number[]): string 
 }
 
 /** Number of non-empty cells, counting no further than `limit` (enough to tell 0, 1 or more). */
+// A report's totals row: its label (`Итого`, `Итого по менеджеру Иванов`, `Grand Total`, `Total general`) in its first
+// filled cell, and nothing but figures after it.
+const TOTALS = /^(?:итого|всего|итог|total|totals|grand\s+totals?|total\s+general|sub-?totals?)(?:\s*:|\s+(?:по|for|pe)\s.*|\s*\(.*\))?\s*$/i;
+const FIGURE = /^\s*[+\-−]?\s*(?:[$€₽£]\s*)?[+\-−]?[\d\s.,\u00a0\u202f]*\d[\d\s.,\u00a0\u202f]*%?\s*(?:₽|\$|€|руб\.?|р\.|rub|usd|eur|lei|ron)?\s*$/i;
+
+/** The label of a totals row (`TOTALS`), else `""`. Most records are let go at their first cell's first letter. */
+export function totalsLabel(cells: readonly string[]): string {
+  let c = 0;
+  while (c < cells.length && (cells[c] === "" || cells[c]!.trim() === "")) c++;
+  if (c === cells.length) return "";
+  const first = cells[c]!;
+  let at = 0;
+  while (first.charCodeAt(at) <= 32) at++; // a filled cell: some character is past the spaces
+  const letter = first.charCodeAt(at) | 0x20;
+  // и и в в (Cyrillic, lower-cased by the same bit) t s g
+  if (letter !== 0x438 && letter !== 0x432 && letter !== 0x74 && letter !== 0x73 && letter !== 0x67) return "";
+  const label = first.trim();
+  if (!TOTALS.test(label)) return "";
+  for (let k = c + 1; k < cells.length; k++) {
+    const v = cells[k]!;
+    if (v !== "" && v.trim() !== "" && !FIGURE.test(v)) return "";
+  }
+  return label;
+}
+
 function countFilled(cells: string[], limit: number): number {
   let n = 0;
   for (const cell of cells) if (cell !== "" && cell.trim() !== "" && ++n >= limit) break;
@@ -290,6 +320,13 @@ export class RecordRules {
         this.add(item);
         return true;
       }
+    }
+
+    const totals = totalsLabel(cells);
+    if (totals !== "") {
+      item.error = say(this.lang, TEXT.totals, { label: totals.length > 40 ? totals.slice(0, 40) + "…" : totals });
+      this.add(item);
+      return true;
     }
 
     const personType = this.mapping.personType;

@@ -2,7 +2,7 @@
 import { describe, it, expect } from "vitest";
 import { join } from "node:path";
 import { readExport } from "../../src/io/read-csv.js";
-import { buildRecords, cleanCell, recordRaw } from "../../src/records.js";
+import { buildRecords, cleanCell, recordRaw, totalsLabel } from "../../src/records.js";
 import { nameKey } from "../../src/normalise/names.js";
 import type { Field, Mapping, RawTable } from "../../src/types.js";
 
@@ -133,7 +133,7 @@ describe("Salesforce report trailers", async () => {
     const header = ["Account Owner", "Account Name", "Type"];
     const tt = table(header, [["Carolyn Philips", "TreasuryPath", "Prospect"], ["Grand Totals (3 records)", "", ""], ["Sarah Chen", "Globex", "Customer - Direct"]]);
     const rr = buildRecords(tt, mapping(header, { owner: "Account Owner", name: "Account Name", status: "Type" }));
-    expect(rr.rejects).toEqual([{ line: 3, clientId: "L3", error: "no company name", raw: "Grand Totals (3 records),," }]);
+    expect(rr.rejects).toEqual([{ line: 3, clientId: "L3", error: "a report's totals row (\"Grand Totals (3 records)\"), not a client", raw: "Grand Totals (3 records),," }]);
     expect(rr.rows).toBe(3);
   });
 
@@ -263,6 +263,33 @@ describe("client ids", async () => {
 describe("record rules on hand-made tables", () => {
   const header = ["ID", "Name", "Phone", "Email", "Tags", "KPP", "City"];
   const m = mapping(header, { id: "ID", name: "Name", phone: "Phone", email: "Email", city: "City" }, { tags: [4], requisites: [5] });
+
+  it("rejects a report's totals rows as such, and keeps a company named Total", () => {
+    const h = ["Name", "Owner", "Revenue", "City"];
+    const mm = mapping(h, { name: "Name", owner: "Owner", revenue_won: "Revenue", city: "City" });
+    const r = buildRecords(
+      table(h, [
+        ["Acme", "Bob", "1200", "Boston"],
+        ["Итого по менеджеру Иванов", "", "1 234 567,89 ₽", ""],
+        ["Total SA", "Ann", "500", "Paris"],
+        ["Total", "Ann", "", "Courbevoie"],
+        ["  Grand Total (3 records)", "", "$1,700.00", "3"],
+        ["Total general:", "", "1.700,00 lei", ""],
+      ]),
+      mm,
+      "ru",
+    );
+    expect(r.records.map((x) => x.line)).toEqual([2, 4, 5]);
+    expect(r.rejects.map((x) => [x.line, x.error])).toEqual([
+      [3, "итоговая строка отчёта («Итого по менеджеру Иванов»), а не клиент"],
+      [6, "итоговая строка отчёта («Grand Total (3 records)»), а не клиент"],
+      [7, "итоговая строка отчёта («Total general:»), а не клиент"],
+    ]);
+    expect(r.rows).toBe(6);
+    expect(totalsLabel(["", "Всего:", "12", "4,5%"])).toBe("Всего:");
+    expect(totalsLabel(["Итоговый отчёт", "12"])).toBe("");
+    expect(totalsLabel(["Итого", "Иванов"])).toBe("");
+  });
 
   it("drops all-empty records without counting them", () => {
     const r = buildRecords(table(header, [["1", "Acme", "", "", "", "", ""], ["", " ", "", "", "", "", ""], ["2", "Globex", "", "", "", "", "Austin"]]), m);
