@@ -13,9 +13,10 @@ export type Motivation = (typeof MOTIVATIONS)[number];
 /** Word stems per motivation, Russian, Romanian (written without diacritics: they are folded away) and English. */
 export const MOTIVATION_CUES: Record<Motivation, readonly string[]> = {
   service: [
-    "сервис", "обслуживан", "ремонт", "гаранти", "поддержк", "техподдержк", "пусконаладк",
-    "service", "servici", "intretinere", "reparat", "garanti", "suport", "asistenta",
-    "maintenance", "support", "repair", "warranty", "after sales",
+    "сервис", "обслуживан", "ремонт", "гаранти", "поддержк", "техподдержк", "пусконаладк", "запчаст",
+    "простои", "простоя", "простоев", "простоям",
+    "service", "servici", "intretinere", "reparat", "garanti", "suport", "asistenta", "piese de schimb",
+    "maintenance", "support", "repair", "warranty", "after sales", "downtime", "spare part",
   ],
   price: [
     "цен", "дешев", "скидк", "бюджет", "стоимост", "дорого", "дороже", "недорог", "экономи",

@@ -179,19 +179,26 @@ export class StemMatcher<T> {
     return part.length <= this.wholeWordUpTo ? word === part : word.startsWith(part);
   }
 
-  /** Every stem found in `words`, in text order; a word begun by an exclusion (`центр` for `цен`) matches nothing. */
+  /**
+   * Every stem found in `words`, in text order; a word begun by an exclusion (`центр` for `цен`) matches nothing, and
+   * the words a phrase took (`in stock`) are not matched again by a stem of one of them (`stoc`).
+   */
   find(words: readonly string[]): StemHit<T>[] {
     const hits: StemHit<T>[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const entries = this.byPrefix.get(prefixKey(w));
       if (!entries || this.excluded(w)) continue;
+      let longest = 1;
       for (const e of entries) {
         if (i + e.parts.length > words.length) continue;
         let ok = true;
         for (let k = 0; k < e.parts.length && ok; k++) ok = this.partMatches(e.parts[k]!, words[i + k]!);
-        if (ok) hits.push({ tag: e.tag, stem: e.stem, text: words.slice(i, i + e.parts.length).join(" "), at: i });
+        if (!ok) continue;
+        hits.push({ tag: e.tag, stem: e.stem, text: words.slice(i, i + e.parts.length).join(" "), at: i });
+        if (e.parts.length > longest) longest = e.parts.length;
       }
+      i += longest - 1;
     }
     return hits;
   }

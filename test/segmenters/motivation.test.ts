@@ -40,6 +40,23 @@ describe("motivation", () => {
     expect(r!.get("ru-price")!.reason).toBe('notes: price ×2 ("скидку", "цены")');
   });
 
+  it("reads downtime and spare parts as service, and counts a phrase once", () => {
+    const [r] = testSegmenter(motivation, [
+      {
+        name: "downtime",
+        clients: [
+          notes("en", "Downtime is killing them, they need fast service and spare parts in stock"),
+          notes("ru", "Жалуются на простои станков"),
+          notes("ru2", "Много простоев, нужны запчасти"),
+          notes("ro", "Au nevoie de piese de schimb"),
+          notes("simple", "Простой заказ, без особых условий"),
+        ],
+        expected: { en: "service", ru: "service", ru2: "service", ro: "service", simple: "unknown" },
+      },
+    ]);
+    expect(r!.get("en")!.reason).toBe('notes: service ×3 ("downtime", "service", "spare parts"), delivery ×2 ("fast", "in stock")');
+  });
+
   it("does not read price into words that only begin like it", () => {
     testSegmenter(motivation, [
       {

@@ -73,4 +73,16 @@ describe("words", () => {
       ["it", "it", 9],
     ]);
   });
+
+  it("does not match again, by a stem of one of them, the words a phrase took", () => {
+    const m = new StemMatcher([{ tag: "delivery", stems: ["stoc", "in stock", "fast"] }, { tag: "service", stems: ["spare part", "part"] }]);
+    const hits = m.find(wordsOf("Fast: spare parts in stock, stock checked, parts"));
+    expect(hits.map((h) => [h.tag, h.text, h.at])).toEqual([
+      ["delivery", "fast", 0],
+      ["service", "spare parts", 1],
+      ["delivery", "in stock", 3],
+      ["delivery", "stock", 5],
+      ["service", "parts", 7],
+    ]);
+  });
 });
