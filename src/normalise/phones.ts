@@ -98,6 +98,13 @@ function splitExtensionSlow(raw: string): { digits: string; plus: boolean } {
   return { digits: s.replace(NON_DIGIT, ""), plus: LEADING_PLUS.test(s) };
 }
 
+/** A number a spreadsheet showed in scientific notation, which is how it saved it (`7,34312E+10`): its digits are lost. */
+const SCIENTIFIC = /^\s*[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d{1,2}\s*$/;
+
+export function inScientificNotation(raw: string): boolean {
+  return SCIENTIFIC.test(raw);
+}
+
 /**
  * A number written without its area code, as people write their own city's numbers (`386-5286`, `234-56-78`): its
  * seven digits, else `""`. Not a phone the tool can call or place, but the same seven digits on two records of one
@@ -105,6 +112,7 @@ function splitExtensionSlow(raw: string): { digits: string; plus: boolean } {
  * seven times, or a run up or down (`1234567`).
  */
 export function localNumber(raw: string): string {
+  if (SCIENTIFIC.test(raw)) return ""; // `7,3431E+10`: seven digits, none of them a number's
   const { digits, plus } = splitExtension(raw);
   if (plus || digits.length !== 7) return "";
   let same = true;
@@ -166,13 +174,6 @@ function isValidE164(e164: string): boolean {
 const ALTERNATES = ["RU", "RO", "US", "MD"];
 // The library's reading of numbers the digit rules do not settle, per default country and raw value.
 const libraryCaches = new Map<string, Map<string, Phone | null>>();
-
-/** A number a spreadsheet showed in scientific notation, which is how it saved it (`7,34312E+10`): its digits are lost. */
-const SCIENTIFIC = /^\s*[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d{1,2}\s*$/;
-
-export function inScientificNotation(raw: string): boolean {
-  return SCIENTIFIC.test(raw);
-}
 
 /**
  * The number in E.164 with a validity verdict; `null` when it cannot be a phone number (no or too

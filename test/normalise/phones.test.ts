@@ -94,6 +94,7 @@ describe("localNumber", () => {
     expect(localNumber("234-56-78")).toBe("");
     expect(localNumber("987-65-43")).toBe("");
     expect(localNumber("нет")).toBe("");
+    expect(localNumber("7,3431E+10")).toBe("");
   });
 
   it("tells a local number from a number in E.164", () => {
