@@ -5,6 +5,7 @@ import { nameKey } from "../../src/normalise/names.js";
 import { phoneKey } from "../../src/normalise/phones.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "../../src/normalise/contact.js";
 import { FIELDS, type Field, type FieldValues, type Row } from "../../src/types.js";
+import { pairwiseScore } from "../../scripts/lib/chicago.mjs";
 
 export type Values = Partial<Record<Field, string>> & { phones?: string[]; emails?: string[] };
 
@@ -45,19 +46,9 @@ export function makeRow(index: number, clientId: string, input: Values, country 
   };
 }
 
-/** Pairwise precision and recall of predicted groups against true clusters (as dedupe-examples scores). */
+/** Pairwise precision and recall of predicted groups against true clusters (as dedupe-examples scores): the bench's own. */
 export function pairwise(predicted: number[][], truth: number[][]): { precision: number; recall: number; predictedPairs: number; truePairs: number } {
-  const key = (a: number, b: number) => (a < b ? a * 1e7 + b : b * 1e7 + a);
-  const pairsOf = (groups: number[][]) => {
-    const s = new Set<number>();
-    for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) s.add(key(g[i]!, g[j]!));
-    return s;
-  };
-  const p = pairsOf(predicted);
-  const t = pairsOf(truth);
-  let shared = 0;
-  for (const k of p) if (t.has(k)) shared++;
-  return { precision: p.size ? shared / p.size : 1, recall: t.size ? shared / t.size : 1, predictedPairs: p.size, truePairs: t.size };
+  return pairwiseScore(predicted, truth);
 }
 
 /** The Chicago early-childhood sites benchmark (fixtures/chicago-sites, MIT) as rows, in file order. */
