@@ -32,6 +32,16 @@ export const ROLE_STEMS: Record<Role, readonly string[]> = {
   ],
 };
 
+/**
+ * Decision-maker stems that say only how senior a title is, not what its holder runs: `Директор по закупкам`,
+ * `Head of Procurement` buy, `Руководитель службы эксплуатации`, `Head of Maintenance` choose. With a function in the
+ * title the function decides, for a department's head (`HEAD_OF`) whatever it is and for a director only when it is
+ * buying; `Технический директор` and `VP of Operations` stay decision makers. The other decision-maker stems
+ * (`генеральный`, `CEO`, `owner`, a user's own) decide whatever else the title says.
+ */
+const SENIORITY = new Set(["директор", "руководител", "director", "head of", "vp", "vice president"]);
+const HEAD_OF = new Set(["руководител", "head of"]);
+
 /** Titles that name the person next to a role, not the role: a director's assistant is no decision maker. */
 const GATEKEEPERS = ["помощник", "ассистент", "секретар", "референт", "assistant", "secretary", "receptionist", "asistent", "secretar", "receptioner"];
 
@@ -80,11 +90,22 @@ export default defineSegmenter<ContactsOptions>({
       let best: Role | undefined;
       let rank = ROLES.length;
       const gate = gatekeeper.find(words).length > 0;
+      let top = false;
+      let head = false;
+      let senior = false;
       for (const h of matcher.find(words)) {
-        if (gate && h.tag === "decision_maker") continue;
+        if (h.tag === "decision_maker") {
+          if (gate) continue;
+          if (!SENIORITY.has(h.stem)) top = true;
+          else if (HEAD_OF.has(h.stem)) head = true;
+          else senior = true;
+          continue;
+        }
         const r = ROLES.indexOf(h.tag);
         if (r < rank) (rank = r), (best = h.tag);
       }
+      // The function a senior title names (`SENIORITY`), else the seniority.
+      if (top || (!best && (head || senior)) || (senior && !head && best === "chooser")) best = "decision_maker";
       if (roleCache.size < 200_000) roleCache.set(title, best ?? null);
       return best;
     };

@@ -41,6 +41,30 @@ describe("contacts", () => {
     expect(r!.size).toBe(10);
   });
 
+  it("gives a senior title the role of the function it names: a head of any, a director of buying", () => {
+    const titles: Record<string, string> = {
+      "Руководитель отдела закупок": "buyer",
+      "Директор по закупкам": "buyer",
+      "Head of Procurement": "buyer",
+      "Director achiziții": "buyer",
+      "VP Purchasing": "buyer",
+      "Head of Maintenance": "chooser",
+      "Руководитель инженерной службы": "chooser",
+      "Технический директор": "decision_maker",
+      "Director tehnic": "decision_maker",
+      "Руководитель": "decision_maker",
+      "Генеральный директор, руководитель закупок": "decision_maker",
+      "Owner, head of purchasing": "decision_maker",
+    };
+    testSegmenter(contacts, [
+      {
+        name: "senior titles with a function",
+        clients: Object.keys(titles).map((t, i) => makeClient(String(i), { name: `Client ${i}`, contact_role: t })),
+        expected: Object.fromEntries(Object.values(titles).map((label, i) => [String(i), label])),
+      },
+    ]);
+  });
+
   it("an assistant is not a decision maker, and short words match whole words only", () => {
     testSegmenter(contacts, [
       {
