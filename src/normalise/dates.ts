@@ -97,12 +97,33 @@ export function dayKey(v: string): number {
   return (((a * 100 + b) * 100 + c) * 100 + e) * 2 + (v.charCodeAt(2) === 46 ? 0 : 1);
 }
 
+// A date cell with digits alone: a spreadsheet's day number (`45231`, `45231.5` with a time) or `YYYYMMDD`.
+const DIGITS_ONLY_DATE = /^\d{5}(?:[.,]\d+)?$|^\d{8}$/;
+const EIGHT_DIGITS = /^\d{8}$/;
+/** Day 0 of a spreadsheet's day numbers (1900 system, with its fictitious 29 February 1900): 30 December 1899. */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date written with digits alone: `YYYYMMDD` (1900–2099), or the day number a spreadsheet saves a date column as
+ * when the column's format was lost (`45231` = 2023-11-01; 1955–2099 only, numbers outside that are no dates).
+ */
+function compactDate(s: string): string | null {
+  if (EIGHT_DIGITS.test(s)) {
+    const y = +s.slice(0, 4);
+    return y >= 1900 && y <= 2099 ? ymd(y, +s.slice(4, 6), +s.slice(6, 8)) : null;
+  }
+  const serial = Math.floor(Number(s.replace(",", ".")));
+  if (serial < 20_000 || serial > 73_050) return null;
+  return new Date(SERIAL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * The date in `YYYY-MM-DD`, or null when the value is not a date or names an impossible day.
  * `dayFirst` settles `01/02/2025` (the column's day order); dotted dates are always day first.
  */
 export function parseDate(raw: string, dayFirst: boolean): string | null {
   const s = raw.trim();
+  if (s.length <= 12 && DIGITS_ONLY_DATE.test(s)) return compactDate(s);
   let m = ISO.exec(s);
   if (m) {
     if (!timeOk(m[4], m[5], m[6], undefined)) return null;

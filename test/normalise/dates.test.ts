@@ -27,7 +27,21 @@ describe("parseDate", () => {
     expect(parseDate("2025-13-01", false)).toBeNull();
     expect(parseDate("25.04.2025 25:00", true)).toBeNull();
     expect(parseDate("вчера", true)).toBeNull();
-    expect(parseDate("45678", true)).toBeNull();
+    expect(parseDate("12345", true)).toBeNull();
+    expect(parseDate("99999", true)).toBeNull();
+    expect(parseDate("21000101", true)).toBeNull();
+    expect(parseDate("20230229", true)).toBeNull();
+    expect(parseDate("1234567", true)).toBeNull();
+  });
+
+  it("reads a spreadsheet's day numbers (a date column saved without its format) and YYYYMMDD", () => {
+    expect(parseDate("45658", true)).toBe("2025-01-01");
+    expect(parseDate("45231", false)).toBe("2023-11-01");
+    expect(parseDate("45500,75", true)).toBe("2024-07-27");
+    expect(parseDate(" 45500.75 ", true)).toBe("2024-07-27");
+    expect(parseDate("25569", true)).toBe("1970-01-01");
+    expect(parseDate("20240315", true)).toBe("2024-03-15");
+    expect(parseDate("19000101", true)).toBe("1900-01-01");
   });
 });
 
