@@ -105,7 +105,7 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
  * A date written with digits alone: `YYYYMMDD` (1900–2099), or the day number a spreadsheet saves a date column as
- * when the column's format was lost (`45231` = 2023-11-01; 1955–2099 only, numbers outside that are no dates).
+ * when the column's format was lost (`45231` = 2023-11-01; late 1954 to 2099 only, numbers outside that are no dates).
  */
 function compactDate(s: string): string | null {
   if (EIGHT_DIGITS.test(s)) {
