@@ -114,6 +114,40 @@ describe("reading in chunks", () => {
     }
   });
 
+  it("gives the same records whatever piece of a chunk is decoded and tokenized at a time", () => {
+    // A chunk is decoded a piece at a time (PIECE_BYTES): a piece may end inside a character, a quoted cell, a CRLF.
+    const records = (path: string, pieceBytes: number, thread: boolean) => {
+      const before = process.env.SEGMENT_READ_THREAD;
+      process.env.SEGMENT_READ_THREAD = thread ? "1" : "0";
+      try {
+        const stream = openExportStream(path, { chunkBytes: 4096, wholeUpTo: 0, pieceBytes });
+        if (stream === null) return null;
+        try {
+          return [...stream.batches()].flat().map((r) => ({ line: r.line, cells: r.cells }));
+        } catch (e) {
+          return (e as Error).constructor.name;
+        } finally {
+          stream.close();
+        }
+      } finally {
+        if (before === undefined) delete process.env.SEGMENT_READ_THREAD;
+        else process.env.SEGMENT_READ_THREAD = before;
+      }
+    };
+    let compared = 0;
+    for (const path of exports) {
+      const whole = records(path, 4096, false);
+      if (whole === null || typeof whole === "string") continue;
+      compared++;
+      for (const piece of [16, 61, 257, 1000]) {
+        // The reader thread takes the plan as it is (one piece size is enough to show it: each start costs a thread).
+        for (const thread of piece === 257 ? [false, true] : [false]) expect(records(path, piece, thread), `${path}: pieces of ${piece} bytes, ${thread ? "reader thread" : "this thread"}`).toEqual(whole);
+      }
+    }
+    // The dialects' and the demo's exports: Cyrillic in UTF-8 and Windows-1251, CRLF, quoted line breaks.
+    expect(compared).toBeGreaterThan(10);
+  });
+
   it("works out the company names' match keys on the reader thread once asked, for the records read from then on", () => {
     const path = join(root, "dialects", "odoo", "contact-res-partner.csv");
     const stream = openExportStream(path, { chunkBytes: 1024 });
