@@ -824,9 +824,11 @@ export function* readChunks(fd: number, plan: ChunkPlan): Generator<ChunkBatch> 
     last = filled === 0 || position >= plan.size;
     let records: RawRecord[] = [];
     let wide = false;
-    // A chunk is decoded and tokenized a piece at a time, so that no text is past V8's large-object size.
-    for (let from = 0; from < filled || (from === 0 && last); from += pieceBytes) {
-      const to = Math.min(filled, from + pieceBytes);
+    // A chunk is decoded and tokenized a piece at a time, so that no text is past V8's large-object size. A record
+    // still open (`text`, tokenized again with each piece) makes the next piece as long as it: a cell of megabytes
+    // is not scanned again every 48 KB.
+    for (let from = 0, to = 0; from < filled || (from === 0 && last); from = to) {
+      to = Math.min(filled, from + Math.max(pieceBytes, text.length));
       const end = last && to === filled;
       // Each piece's text is its own: records sliced from it let it go once they are normalised.
       text += decode(buf.subarray(from, to), end);

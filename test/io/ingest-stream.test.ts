@@ -134,8 +134,15 @@ describe("reading in chunks", () => {
         else process.env.SEGMENT_READ_THREAD = before;
       }
     };
+    // A note of 120 KB (quoted, with line breaks, doubled quotes and Cyrillic) spans many chunks and pieces.
+    const dir = mkdtempSync(join(tmpdir(), "segment-stream-"));
+    const long = join(dir, "long-note.csv");
+    const note = Array.from({ length: 1500 }, (_, i) => `звонок ${i}: просили ""КП"" на станок;\nперезвонить`).join(" ");
+    const lines = ["ID;Название компании;Комментарий"];
+    for (let i = 1; i <= 40; i++) lines.push(`${i};"ООО ""Ромашка ${i}""";"${i === 20 ? note : "ок"}"`);
+    writeFileSync(long, lines.join("\r\n") + "\r\n");
     let compared = 0;
-    for (const path of exports) {
+    for (const path of [...exports, long]) {
       const whole = records(path, 4096, false);
       if (whole === null || typeof whole === "string") continue;
       compared++;
@@ -146,6 +153,8 @@ describe("reading in chunks", () => {
     }
     // The dialects' and the demo's exports: Cyrillic in UTF-8 and Windows-1251, CRLF, quoted line breaks.
     expect(compared).toBeGreaterThan(10);
+    const withNote = records(long, 4096, false);
+    expect(Array.isArray(withNote) && withNote.find((r) => r.cells[0] === "20")!.cells[2]).toBe(note.replaceAll('""', '"'));
   });
 
   it("works out the company names' match keys on the reader thread once asked, for the records read from then on", () => {
