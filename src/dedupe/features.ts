@@ -74,6 +74,42 @@ export function nameTokens(nameKey: string): string[] {
   return out;
 }
 
+/**
+ * The numbers in a name key, each without leading zeros, distinct, sorted and space-joined (`avtobaza no 05` → `"5"`,
+ * `teddy bear 5 5160 s pulaski` → `"5 5160"`); `""` when it has none. Names rarely hold digits, so this is cheap.
+ */
+export function nameNumbers(key: string): string {
+  let runs: string[] | null = null;
+  for (let i = 0; i < key.length; i++) {
+    let c = key.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    const start = i;
+    while (i + 1 < key.length && (c = key.charCodeAt(i + 1)) >= 48 && c <= 57) i++;
+    let from = start;
+    while (from < i && key.charCodeAt(from) === 48) from++;
+    const run = key.slice(from, i + 1);
+    runs ??= [];
+    if (!runs.includes(run)) runs.push(run);
+  }
+  if (runs === null) return "";
+  return runs.length === 1 ? runs[0]! : runs.sort().join(" ");
+}
+
+/**
+ * Whether two names' numbers (`nameNumbers`) say they are different: both hold numbers and neither's are all among
+ * the other's (`Автобаза №3` / `Автобаза №5`, `Teddy Bear 1` / `Teddy Bear 2`). A number on one side only
+ * (`Teddy Bear 5` / `Teddy Bear 5 (5160 S Pulaski)`, `Mary Crane North 0-3` / `Mary Crane North`) is no clash:
+ * sources add street numbers and programme codes to one site's name.
+ */
+export function numbersClash(a: string, b: string): boolean {
+  if (a === b || a === "" || b === "") return false;
+  const x = a.split(" ");
+  const y = b.split(" ");
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  for (const n of short) if (!long.includes(n)) return true;
+  return false;
+}
+
 /** The last 10 digits of a phone; `""` when fewer than 7 digits (extensions, junk). */
 export function phoneKey(phone: string): string {
   let digits = 0;
@@ -451,6 +487,11 @@ export interface FeatureTable {
   nameTok: Int32Array;
   /** Per name: the fingerprint (sorted tokens: the same words in any order) id in `fingerprints`. */
   fingerprint: Int32Array;
+  /**
+   * Per name: the numbers written in it (`nameNumbers`: `"3"` for `Автобаза №3`), `""` for a name without any.
+   * Two names whose numbers clash are two sites or two legal entities, however alike their words.
+   */
+  numbers: string[];
   /** Per name: single-word names' 5-letter prefix and suffix ids in `affixes`, -1 when none. */
   prefix: Int32Array;
   suffix: Int32Array;
@@ -573,6 +614,7 @@ export class FeatureBuilder {
   private readonly nameTok = new IntList();
   private names = 0;
   private readonly fingerprint = new IntList();
+  private readonly numbers: string[] = [];
   private readonly prefix = new IntList();
   private readonly suffix = new IntList();
   private readonly df: number[] = [];
@@ -706,6 +748,7 @@ export class FeatureBuilder {
     this.nameStart.push(nameTok.length);
     const c = tokens.length === 1 ? tokens[0]! : tokens.join("");
     this.fingerprint.push(this.fingerprints.id(tokens.length === 1 ? c : tokens.sort().join(" ")));
+    this.numbers.push(nameNumbers(key));
     // A typo in a one-word name (`Romashka` / `Romaska`) keeps its prefix or its suffix; a longer
     // name keeps a shared word despite one typo, so it needs no such key.
     const affixes = tokens.length === 1 && c.length >= 5;
@@ -748,7 +791,7 @@ export class FeatureBuilder {
       weightSum[k] = s;
     }
     return {
-      n, tax: this.tax, nameOf: this.nameOf.done(), nameStart: nameStart.done(), nameTok: nameTok.done(), fingerprint: this.fingerprint.done(),
+      n, tax: this.tax, nameOf: this.nameOf.done(), nameStart: nameStart.done(), nameTok: nameTok.done(), fingerprint: this.fingerprint.done(), numbers: this.numbers,
       prefix: this.prefix.done(), suffix: this.suffix.done(), weightSum, vocab: this.vocab, idf, fingerprints: this.fingerprints,
       affixPrefix: this.affixPrefix, affixSuffix: this.affixSuffix, taxes: this.taxes, taxOf: this.taxOf.done(), phoneStart: this.phoneStart.done(),
       phoneIds: this.phoneIds.done(), phones: this.phones, phoneTail: this.phoneTailOf.done(), tails: this.tails,

@@ -1,5 +1,5 @@
 // Pair scoring: log-odds evidence per field (Fellegi-Sunter style, hand-set weights) with frequency adjustment.
-import { compactName, type FeatureTable } from "./features.js";
+import { compactName, numbersClash, type FeatureTable } from "./features.js";
 import { jaroWinkler } from "./strings.js";
 
 /** Evidence that two rows are one company, and which fields agreed. */
@@ -22,6 +22,8 @@ const PHONE = 4;
 const EMAIL = 4;
 const DOMAIN = 3;
 const ADDRESS = 4.5;
+/** Names whose numbers clash (`numbersClash`): numbered sites or entities of one family, not one company. */
+const NUMBER_CLASH = 6;
 
 /** A shared value's weight shrinks as more companies hold it; above 20 (a switchboard) it is 0. */
 function byFrequency(weight: number, companies: number): number {
@@ -247,6 +249,7 @@ function logOdds(t: FeatureTable, i: number, j: number, ev: string[] | null): nu
     if (s < 0.95 && sub >= 0.95) L += 1.5;
     if (s >= 0.7 || sub >= 0.95) ev?.push("name=" + f3(s));
   }
+  if (na !== nb && numbersClash(t.numbers[na]!, t.numbers[nb]!)) L -= NUMBER_CLASH;
 
   if (t.phoneStart[i + 1]! > t.phoneStart[i]! && t.phoneStart[j + 1]! > t.phoneStart[j]!) {
     const w = sharedPhone(t, i, j);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { findDuplicates } from "../../src/dedupe/index.js";
 import { blockingKeys, candidatePairs, MAX_BLOCK, unpackPair } from "../../src/dedupe/blocking.js";
-import { addressParts, buildFeatures, phoneKey, rowFeatures } from "../../src/dedupe/features.js";
+import { addressParts, buildFeatures, nameNumbers, numbersClash, phoneKey, rowFeatures } from "../../src/dedupe/features.js";
+import { nameKey } from "../../src/normalise/names.js";
 import { compareClientIds, jaroWinkler } from "../../src/dedupe/strings.js";
 import { makeRow } from "./rows.js";
 
@@ -37,6 +38,43 @@ describe("features", () => {
   it("never uses a public mail domain as a company domain", () => {
     const f = rowFeatures(buildFeatures([makeRow(0, "1", { name: "Ромашка", email: "romashka77@mail.ru", website: "romashka.ru" })]), 0);
     expect(f.domains).toEqual(["romashka.ru"]);
+  });
+});
+
+describe("numbers in names", () => {
+  it("reads a name's numbers without leading zeros, each once, sorted", () => {
+    expect(nameNumbers(nameKey("Автобаза № 05"))).toBe("5");
+    expect(nameNumbers(nameKey("El Valor Teddy Bear 5 (5160 S Pulaski)"))).toBe("5 5160");
+    expect(nameNumbers(nameKey("СМУ-4 и СМУ-4"))).toBe("4");
+    expect(nameNumbers(nameKey("Завод 00"))).toBe("0");
+    expect(nameNumbers(nameKey("ООО «Ромашка»"))).toBe("");
+  });
+
+  it("calls numbers a clash only when both names have some and neither's are all among the other's", () => {
+    expect(numbersClash("3", "5")).toBe(true);
+    expect(numbersClash("1 2", "2 3")).toBe(true);
+    expect(numbersClash("5", "5 5160")).toBe(false);
+    expect(numbersClash("5160 5", "5")).toBe(false);
+    expect(numbersClash("", "2")).toBe(false);
+    expect(numbersClash("3", "3")).toBe(false);
+  });
+
+  const group = (names: string[], extra: Record<string, string> = {}) =>
+    findDuplicates(names.map((name, i) => makeRow(i, String(i + 1), { name, city: "Екатеринбург", ...extra })), { seed: 0 })
+      .map((g) => g.members.map((m) => m.row).sort());
+
+  it("keeps numbered sites of one name apart, even on a shared phone, and merges one number written two ways", () => {
+    // `Автобаза №3` / `Автобаза № 5` scored 0.96 on the name alone and were merged.
+    expect(group(["Автобаза №3", "Автобаза № 5"])).toEqual([]);
+    expect(group(["ООО «Teddy Bear 1»", "ООО «Teddy Bear 2»"], { phone: "+7 343 555-01-27" })).toEqual([]);
+    expect(group(["Автобаза №3", "Автобаза № 03"])).toEqual([[0, 1]]);
+    expect(group(["ДСК-1", "ДСК 1"])).toEqual([[0, 1]]);
+    // A number on one side is no clash (a source adds a street number to a site's name).
+    expect(group(["El Valor Teddy Bear 5", "El Valor Teddy Bear 5 (5160 S Pulaski)"], { phone: "+7 343 555-01-27" })).toEqual([[0, 1]]);
+  });
+
+  it("lets an equal tax id outweigh clashing numbers: one legal entity renamed", () => {
+    expect(group(["Автобаза №3", "Автобаза № 5"], { tax_id: "7707083893" })).toEqual([[0, 1]]);
   });
 });
 
