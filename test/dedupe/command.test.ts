@@ -1,5 +1,5 @@
 // `segment dedupe` on the demo Bitrix24 export: the four files, and groups equal to the fixture's truth.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -62,5 +62,26 @@ describe("segment dedupe", () => {
       expect(dead.has(survivorOf.get(id) ?? id)).toBe(true);
     }
     expect(summary.conflicts.dead_soul).toBe(dead.size);
+  });
+
+  it("groups a number written without its area code with the same number in full, not with another number", async () => {
+    // Names alone (`ООО «Березка»` / `Березка ТК`, name 0.667) are not enough; the phone decides. Rows 5 and 6 are the
+    // control: the same names, with different local numbers.
+    const file = join(work, "local.csv");
+    writeFileSync(file, [
+      "ID;Название компании;Рабочий телефон;Город;Ответственный",
+      "1;ООО «Березка»;+7 (343) 321-11-29;Екатеринбург;Иван Петров",
+      "2;Березка ТК;321-11-29;Екатеринбург;Анна Смирнова",
+      "3;Northside Tool Supply;+1 (312) 555-0188;Chicago;John Smith",
+      "4;Northside Supply Co;555-0188;Chicago;Mary Jones",
+      "5;ООО «Кедр»;+7 (343) 321-11-25;Екатеринбург;Иван Петров",
+      "6;Кедр ТК;321-11-26;Екатеринбург;Анна Смирнова",
+    ].join("\n") + "\n");
+    const out = join(work, "local-out");
+    const io: Io = { stdout: () => {}, stderr: () => {}, isTTY: false };
+    expect(await dedupe(file, { map: [], seed: 0, quiet: true, color: false, debug: false, asOf: "2026-11-01", out }, io)).toBe(0);
+    const dups = parse(readFileSync(join(out, "duplicates.csv")), { bom: true, columns: true }) as Record<string, string>[];
+    expect(dups.map((d) => [d.group_id, d.client_id])).toEqual([["G1", "1"], ["G1", "2"], ["G3", "3"], ["G3", "4"]]);
+    expect(dups.find((d) => d.client_id === "2")!.evidence).toContain("phone=1.000");
   });
 });
