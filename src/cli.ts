@@ -4,6 +4,7 @@ import { isSegmentError, SegmentError } from "./errors.js";
 import { processIo, type Io } from "./commands/options.js";
 import { DIALECTS } from "./types.js";
 import { stopProgress } from "./progress.js";
+import { dropSpareReader, prestartReader } from "./io/prestart.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -42,7 +43,11 @@ function allocateOptions(cmd: Command): Command {
 
 type Handler = (io: Io) => Promise<number>;
 
-export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean) => void): Command {
+/** The commands whose first argument is an export to read. */
+const READS_EXPORT = new Set(["run", "inspect", "init", "segments", "dedupe", "explain", "propose"]);
+
+/** `setHandler`'s `exportPath`: the export the command will read, when it reads one. */
+export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean, exportPath?: string) => void): Command {
   const program = new Command("segment")
     .description("Split a CRM client base fairly between sales managers: segment, deduplicate, allocate, report.")
     .version("0.1.0")
@@ -54,7 +59,8 @@ export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean) =>
   const on = (cmd: Command, fn: (...args: any[]) => Promise<number>) =>
     cmd.action((...args: any[]) => {
       const opts = args[args.length - 2] as { debug?: boolean };
-      setHandler(() => fn(...args.slice(0, -1)), Boolean(opts?.debug));
+      const exportPath = READS_EXPORT.has(cmd.name()) && typeof args[0] === "string" ? args[0] : undefined;
+      setHandler(() => fn(...args.slice(0, -1)), Boolean(opts?.debug), exportPath);
     });
 
   on(
@@ -135,7 +141,11 @@ function report(e: unknown, debug: boolean, io: Io): number {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const debug = argv.includes("--debug");
   let handler: Handler | undefined;
-  const program = buildProgram(io, (h) => (handler = h));
+  let exportPath: string | undefined;
+  const program = buildProgram(io, (h, _debug, path) => {
+    handler = h;
+    exportPath = path;
+  });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
@@ -150,11 +160,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const chalk = (await import("chalk")).default;
     chalk.level = 0;
   }
+  // The reader thread comes up while the command's code loads (a large export only).
+  if (exportPath !== undefined) prestartReader(exportPath);
   try {
     return await handler(io);
   } catch (e) {
     return report(e, debug, io);
   } finally {
+    dropSpareReader();
     stopProgress();
   }
 }

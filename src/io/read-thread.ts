@@ -2,15 +2,11 @@
 // normalisers, and the cells arrive as strings of their own (not slices of a chunk's text). The rules stay
 // synchronous: the main thread takes each batch as it comes (Atomics.wait, receiveMessageOnPort), and the
 // reader stays at most AHEAD batches ahead, so memory holds a few chunks whatever the file's size.
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { receiveMessageOnPort, type Worker } from "node:worker_threads";
 import { NotStreamable, readChunks, type ChunkBatch, type ChunkPlan } from "./read-csv.js";
+import { givePlan, READ_WORKER, spawnReader, takeSpareReader, type SpareReader } from "./prestart.js";
 import { unwire, type WireBatch } from "./wire.js";
 
-// Beside this module as tsc writes it; in dist/io/ from the bundle's entry (dist/cli.js, `npm run build`); from the
-// sources (tests) and the bundle's chunks (dist/chunks/), the built one (`npm test` builds first).
-const WORKER = ["./read-worker.js", "./io/read-worker.js", "../../dist/io/read-worker.js"].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
 /** Batches read ahead of the one the main thread is working on. */
 export const AHEAD = 3;
 /** A reader thread that has not said hello by then is given up for reading on the main thread. */
@@ -42,24 +38,25 @@ export type WireMessage = { hello: true } | { batch: WireBatch } | { done: true 
  * SEGMENT_READ_THREAD is not `0`), else read on this thread. Both give the same batches.
  */
 export function startReader(fd: number, plan: ChunkPlan): Reader {
-  if (process.env.SEGMENT_READ_THREAD === "0" || WORKER === undefined) return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false, keyNames: () => {} };
-  return threadReader(fd, plan, WORKER);
-}
-
-function threadReader(fd: number, plan: ChunkPlan, script: URL): Reader {
-  // [0]: messages posted by the reader, [1]: messages taken by this thread.
-  const state = new Int32Array(new SharedArrayBuffer(8));
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker | null;
+  // A thread the CLI started early (`prestartReader`) is taken whatever this run's settings: it was started under them.
+  const spare = takeSpareReader();
+  if (spare !== null) {
+    givePlan(spare, plan);
+    return threadReader(fd, plan, spare);
+  }
+  if (process.env.SEGMENT_READ_THREAD === "0" || READ_WORKER === undefined) return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false, keyNames: () => {} };
+  let started: SpareReader;
   try {
-    worker = new Worker(script, { workerData: { plan, state, port: port2 }, transferList: [port2] });
+    started = spawnReader(READ_WORKER, plan);
   } catch {
-    port1.close();
     return { batches: readChunks(fd, plan), stop: () => {}, owned: () => false, keyNames: () => {} };
   }
-  worker.unref();
-  // A thread that fails to start says so here, later, when this thread is free again; its silence is what counts.
-  worker.on("error", () => {});
+  return threadReader(fd, plan, started);
+}
+
+function threadReader(fd: number, plan: ChunkPlan, thread: SpareReader): Reader {
+  const { state, port: port1 } = thread;
+  let worker: Worker | null = thread.worker;
   let started = false;
   const stop = () => {
     if (worker === null) return;

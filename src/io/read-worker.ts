@@ -8,7 +8,17 @@ import { NotStreamable, readChunks, type ChunkPlan } from "./read-csv.js";
 import { AHEAD, type KeyColumns, type WireMessage } from "./read-thread.js";
 import { WireEncoder } from "./wire.js";
 
-const { plan, state, port } = workerData as { plan: ChunkPlan; state: Int32Array; port: MessagePort };
+const { state, port } = workerData as { plan: ChunkPlan | null; state: Int32Array; port: MessagePort };
+/** The plan came with the thread, or comes as its first message (a thread started early: `prestartReader`). */
+const plan = (workerData as { plan: ChunkPlan | null }).plan ?? waitForPlan();
+
+function waitForPlan(): ChunkPlan {
+  for (;;) {
+    const got = receiveMessageOnPort(port);
+    if (got !== undefined) return (got.message as { plan: ChunkPlan }).plan;
+    Atomics.wait(state, 2, 0, 1000);
+  }
+}
 
 function post(m: WireMessage, transfer: ArrayBuffer[] = []): void {
   for (;;) {

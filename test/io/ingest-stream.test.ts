@@ -8,6 +8,7 @@ import { ingest, type Ingested } from "../../src/ingest.js";
 import { DEFAULT_CONFIG } from "../../src/schema/config.js";
 import { resetDetached } from "../../src/io/detach.js";
 import { openExportStream } from "../../src/io/read-csv.js";
+import { dropSpareReader, prestartReader, takeSpareReader } from "../../src/io/prestart.js";
 import { nameKey } from "../../src/normalise/names.js";
 import { cleanCell } from "../../src/records.js";
 
@@ -50,6 +51,43 @@ describe("reading in chunks", () => {
         // A streamed read says which thread it was read on (SEGMENT_TIMINGS reports it).
         if (typeof chunked !== "string" && chunked.streamed) expect(chunked.readThread).toBe(thread);
         expect(comparable(chunked), `chunks of ${size} bytes, ${thread ? "reader thread" : "this thread"}`).toEqual(comparable(whole));
+      }
+    }
+  });
+
+  it("reads with a thread started before its plan (the CLI's early start) the records read any other way", async () => {
+    const demo = join(root, "demo", "bitrix24-companies.csv");
+    const whole = await read(demo, 1 << 30);
+    const env = { chunk: process.env.SEGMENT_CHUNK_BYTES, thread: process.env.SEGMENT_READ_THREAD };
+    try {
+      // The demo export is streamed in chunks of 4 KB: started early, its thread is the one the read takes.
+      process.env.SEGMENT_CHUNK_BYTES = "4096";
+      delete process.env.SEGMENT_READ_THREAD;
+      prestartReader(demo);
+      const early = await read(demo, 4096);
+      expect(typeof early !== "string" && early.readThread).toBe(true);
+      expect(comparable(early)).toEqual(comparable(whole));
+      expect(takeSpareReader()).toBeNull();
+
+      // Nothing is started for a file read whole, a missing file, or with threads turned off.
+      process.env.SEGMENT_CHUNK_BYTES = String(statSync(demo).size);
+      prestartReader(demo);
+      expect(takeSpareReader()).toBeNull();
+      prestartReader(join(root, "no-such-export.csv"));
+      expect(takeSpareReader()).toBeNull();
+      process.env.SEGMENT_CHUNK_BYTES = "4096";
+      process.env.SEGMENT_READ_THREAD = "0";
+      prestartReader(demo);
+      expect(takeSpareReader()).toBeNull();
+      // One that no read takes is stopped when the command ends.
+      delete process.env.SEGMENT_READ_THREAD;
+      prestartReader(demo);
+      dropSpareReader();
+      expect(takeSpareReader()).toBeNull();
+    } finally {
+      for (const [k, v] of [["SEGMENT_CHUNK_BYTES", env.chunk], ["SEGMENT_READ_THREAD", env.thread]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
       }
     }
   });
