@@ -192,7 +192,9 @@ function hashRoom(hashes: Int32Array<ArrayBuffer>, id: number): Int32Array<Array
  * microsecond per new key, and the matcher interns a million of them at 100k rows.
  */
 export class Interner {
+  /** By id (`size` of them: past the end, room made ahead, `room`). */
   readonly values: string[] = [];
+  private count = 0;
   private slots = new Int32Array(1024).fill(-1);
   /** Per id: its full FNV-1a hash (as int32) and its blocking hash (-1 until asked; the list grows only as hashes are asked for). */
   private full = new Int32Array(512);
@@ -203,7 +205,11 @@ export class Interner {
    * while the export is read, that work is then done before blocking starts.
    */
   private readonly eager: boolean;
-  constructor(prefix = "") {
+  constructor(
+    prefix = "",
+    /** Rows added so far and expected in all (`FeatureBuilder`): a table that fills as rows come is grown once to its projected size. */
+    private readonly progress: RowProgress | null = null,
+  ) {
     this.base = fnv1a(prefix);
     this.eager = prefix !== "";
   }
@@ -217,13 +223,10 @@ export class Interner {
       if (this.full[id] === h && this.values[id] === value) return id;
       at = (at + 1) & mask;
     }
-    const id = this.values.length;
-    this.values.push(value);
-    if (id === this.full.length) {
-      const full = int32Array(id * 2);
-      full.set(this.full);
-      this.full = full;
-    }
+    const id = this.count++;
+    if (id === this.full.length) this.room(id);
+    if (id < this.values.length) this.values[id] = value;
+    else this.values.push(value);
     this.full[id] = h;
     if (this.eager) {
       if (id >= this.hashes.length) this.hashes = hashRoom(this.hashes, id);
@@ -231,7 +234,9 @@ export class Interner {
     }
     if (id * 2 >= this.slots.length) {
       // Grow to keep the table at most half full; every slot is re-placed by its stored hash.
-      this.slots = int32Array(this.slots.length * 2).fill(-1);
+      let size = this.slots.length * 2;
+      while (size < this.full.length * 2) size *= 2;
+      this.slots = int32Array(size).fill(-1);
       mask = this.slots.length - 1;
       for (let k = 0; k <= id; k++) {
         let s = this.full[k]! & mask;
@@ -241,6 +246,27 @@ export class Interner {
     } else this.slots[at] = id;
     return id;
   }
+  /**
+   * Room for ids from `id` on. Doubling, except where a table keeps taking new values as the rows come (`GROW_AHEAD`
+   * of them or more): it goes straight to what it will hold at this rate when every row is in, so the values, hashes and
+   * slots of a 300k-row export's names, e-mails and tax ids are not copied and re-placed eight times over.
+   */
+  private room(id: number): void {
+    let size = id * 2;
+    const p = this.progress;
+    if (p !== null && id >= GROW_AHEAD && p.rows > 0 && p.expected > p.rows) {
+      size = Math.max(size, Math.min(Math.ceil((id * p.expected) / p.rows * 1.05), p.expected * 4));
+    }
+    const full = int32Array(size);
+    full.set(this.full);
+    this.full = full;
+    if (size > id * 2) {
+      const values = new Array<string>(size);
+      for (let k = 0; k < id; k++) values[k] = this.values[k]!;
+      (this as { values: string[] }).values = values;
+      if (this.eager && this.hashes.length < size) this.hashes = hashRoom(this.hashes, size - 1);
+    }
+  }
   hash(id: number): number {
     // The list grows only in an interner whose hashes are asked for (most never are).
     if (id >= this.hashes.length) this.hashes = hashRoom(this.hashes, id);
@@ -249,8 +275,21 @@ export class Interner {
     return h;
   }
   get size(): number {
-    return this.values.length;
+    return this.count;
   }
+  /** Lets go of the room made ahead: `values` holds exactly `size` values. */
+  trim(): void {
+    if (this.values.length > this.count) this.values.length = this.count;
+  }
+}
+
+/** A table past this many values, still growing as rows come, is grown to its projected size (`Interner.room`). */
+const GROW_AHEAD = 8192;
+
+/** Rows added to a `FeatureBuilder` so far, and how many it expects in all (0: unknown). */
+export interface RowProgress {
+  rows: number;
+  expected: number;
 }
 
 /** A growing list of int32 (4 bytes a value, where a number[] of ids costs 8 and keeps room for half as many again). */
@@ -589,19 +628,21 @@ function pushUnique(list: IntList, from: number, id: number): void {
  */
 export class FeatureBuilder {
   private n = 0;
+  /** Shared with the tables that take a new value for most rows (names, e-mails, domains, tax ids, addresses). */
+  private readonly progress: RowProgress = { rows: 0, expected: 0 };
   private readonly vocab = new Interner("w:");
-  private readonly fingerprints = new Interner("n:");
+  private readonly fingerprints = new Interner("n:", this.progress);
   private readonly affixPrefix = new Interner("a:");
   private readonly affixSuffix = new Interner("z:");
-  private readonly taxes = new Interner("t:");
+  private readonly taxes = new Interner("t:", this.progress);
   private readonly phones = new PhoneInterner();
   private readonly tails = new TailInterner();
-  private readonly emails = new Interner("e:");
-  private readonly domains = new Interner("d:");
+  private readonly emails = new Interner("e:", this.progress);
+  private readonly domains = new Interner("d:", this.progress);
   private readonly houses = new Interner();
   private readonly streets = new Interner();
-  private readonly addrKeys = new Interner();
-  private readonly houseKeys = new Interner("h:");
+  private readonly addrKeys = new Interner("", this.progress);
+  private readonly houseKeys = new Interner("h:", this.progress);
   private readonly cities = new Interner();
   private readonly regions = new Interner();
   private readonly postals = new Interner();
@@ -609,7 +650,7 @@ export class FeatureBuilder {
   private readonly tax: string[] = [];
   private readonly taxOf = new IntList();
   private readonly nameOf = new IntList();
-  private readonly nameIndex = new Interner();
+  private readonly nameIndex = new Interner("", this.progress);
   private readonly nameStart = new IntList();
   private readonly nameTok = new IntList();
   private names = 0;
@@ -629,7 +670,7 @@ export class FeatureBuilder {
   private readonly domainPublic: boolean[] = [];
 
   private readonly addrOf = new IntList();
-  private readonly addrIndex = new Interner();
+  private readonly addrIndex = new Interner("", this.progress);
   private readonly house = new IntList();
   private readonly streetStart = new IntList();
   private readonly streetIds = new IntList();
@@ -648,7 +689,9 @@ export class FeatureBuilder {
   private readonly domainCounter = new DistinctCounter();
   private readonly addrCounter = new DistinctCounter();
 
-  constructor() {
+  /** `expectedRows`: how many rows will be added, when known or projected (0: unknown); only a hint for table sizes. */
+  constructor(expectedRows = 0) {
+    this.progress.expected = expectedRows;
     this.nameStart.push(0);
     this.streetStart.push(0);
   }
@@ -667,7 +710,7 @@ export class FeatureBuilder {
     nameKey: string, phones: readonly string[], phone: string, emails: readonly string[], email: string, domains: readonly string[],
     address: string, taxId: string, city: string, region: string, postal: string,
   ): void {
-    this.n++;
+    this.progress.rows = ++this.n;
     const name = this.nameEntry(nameKey);
     this.nameOf.push(name);
     const { nameStart, nameTok, df } = this;
@@ -779,6 +822,7 @@ export class FeatureBuilder {
   /** The table over every row added (the builder is spent). */
   finish(): FeatureTable {
     const { n, df, names, nameStart, nameTok } = this;
+    for (const t of [this.vocab, this.fingerprints, this.affixPrefix, this.affixSuffix, this.taxes, this.emails, this.domains, this.houses, this.streets, this.addrKeys, this.houseKeys, this.cities, this.regions, this.postals, this.nameIndex, this.addrIndex]) t.trim();
     this.phoneStart.push(this.phoneIds.length);
     this.emailStart.push(this.emailIds.length);
     this.domainStart.push(this.domainIds.length);
@@ -821,7 +865,7 @@ function foldedId(raw: string, cache: Map<string, number>, into: Interner, posta
 
 /** Reads every row once (see FeatureBuilder). */
 export function buildFeatures(rows: readonly Row[]): FeatureTable {
-  const b = new FeatureBuilder();
+  const b = new FeatureBuilder(rows.length);
   for (let i = 0; i < rows.length; i++) b.addRow(rows[i]!);
   return b.finish();
 }

@@ -124,7 +124,8 @@ export class MatchThread {
     if (process.env.SEGMENT_MATCH_THREAD === "0" || WORKER === undefined || !(rows <= MAX_ROWS)) return null;
     try {
       const taken = new Int32Array(new SharedArrayBuffer(4));
-      return new MatchThread(new Worker(WORKER, { workerData: { taken } }), taken, backlog);
+      // The rows it will be sent, as projected: the size its tables are grown to once they fill as the rows come.
+      return new MatchThread(new Worker(WORKER, { workerData: { taken, expectedRows: Number.isFinite(rows) ? Math.round(rows) : 0 } }), taken, backlog);
     } catch {
       return null;
     }

@@ -7,13 +7,13 @@ import { ROW_FIELDS, takeList, type MatchReply, type MatchRequest } from "./matc
 import { scorePair } from "./score.js";
 
 const port = parentPort!;
-const { taken } = workerData as { taken: Int32Array };
+const { taken, expectedRows } = workerData as { taken: Int32Array; expectedRows?: number };
 
 // The thread runs at the usual priority. It once took nice 19 while the export was read (the main thread's path was the
 // one not to slow down), but its own work became the longer path: on the 300k exports the main thread then sat idle
 // 3-5 s waiting for it after the read; at nice 0, 9 of 11 paired 300k runs over five dialects took 0.4-1.9 s less, the
 // other two 0.3-0.4 s more (BENCHMARKS.md, seventeenth pass).
-let builder: FeatureBuilder | null = new FeatureBuilder();
+let builder: FeatureBuilder | null = new FeatureBuilder(expectedRows ?? 0);
 let table: FeatureTable | null = null;
 let links: Links | null = null;
 /** The places the main thread has sent, by number (`rows` messages). */

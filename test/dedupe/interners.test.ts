@@ -51,6 +51,31 @@ describe("interners past their first room", () => {
   });
 });
 
+describe("interners grown to their projected size", () => {
+  it("give the ids, values and hashes of interners that double, however good or bad the projection, and trim to exactly their values", () => {
+    // 30,000 values over 40,000 rows, new ones coming at the start and repeats later: the projection at 8,192 values is
+    // too high; with 2,000 rows expected it is too low; with 0 there is none.
+    const words = Array.from({ length: 40_000 }, (_, k) => (k < 20_000 ? `имя-${k}` : `имя-${(k * 7919) % 30_000}`));
+    const plain = new Interner("n:");
+    const ids = words.map((w) => plain.id(w));
+    for (const expected of [0, 2_000, 40_000, 400_000]) {
+      const progress = { rows: 0, expected };
+      const grown = new Interner("n:", progress);
+      for (const [k, w] of words.entries()) {
+        progress.rows = k + 1;
+        expect(grown.id(w)).toBe(ids[k]);
+      }
+      expect(grown.size).toBe(plain.size);
+      for (const [k, w] of words.entries()) expect(grown.id(w)).toBe(ids[k]);
+      for (let id = 0; id < grown.size; id += 97) expect(grown.hash(id)).toBe(plain.hash(id));
+      grown.trim();
+      plain.trim();
+      expect(grown.values).toEqual(plain.values);
+      expect(grown.values.length).toBe(grown.size);
+    }
+  });
+});
+
 describe("numeric interners", () => {
   it("PhoneInterner: the ids, keys and tails of an Interner of phoneKey", () => {
     fc.assert(
