@@ -252,11 +252,7 @@ export class Interner {
    * slots of a 300k-row export's names, e-mails and tax ids are not copied and re-placed eight times over.
    */
   private room(id: number): void {
-    let size = id * 2;
-    const p = this.progress;
-    if (p !== null && id >= GROW_AHEAD && p.rows > 0 && p.expected > p.rows) {
-      size = Math.max(size, Math.min(Math.ceil((id * p.expected) / p.rows * 1.05), p.expected * 4));
-    }
+    const size = roomFor(id, this.progress);
     const full = int32Array(size);
     full.set(this.full);
     this.full = full;
@@ -283,8 +279,18 @@ export class Interner {
   }
 }
 
-/** A table past this many values, still growing as rows come, is grown to its projected size (`Interner.room`). */
+/** A table past this many values, still growing as rows come, is grown to its projected size (`roomFor`). */
 const GROW_AHEAD = 8192;
+
+/**
+ * The room a table full at `id` values grows to: twice as much, or, past GROW_AHEAD values with rows still to come,
+ * what it will hold at this rate once they are all in (5% more; at most 4 values a row).
+ */
+function roomFor(id: number, p: RowProgress | null): number {
+  const size = id * 2;
+  if (p === null || id < GROW_AHEAD || p.rows <= 0 || p.expected <= p.rows) return size;
+  return Math.max(size, Math.min(Math.ceil(((id * p.expected) / p.rows) * 1.05), p.expected * 4));
+}
 
 /** Rows added to a `FeatureBuilder` so far, and how many it expects in all (0: unknown). */
 export interface RowProgress {
@@ -318,6 +324,7 @@ class NumberIds {
   private slots = new Int32Array(1024).fill(-1);
   keys = new Float64Array(512);
   count = 0;
+  constructor(private readonly progress: RowProgress | null = null) {}
   /** The key's id; a new key gets the next one (`count` grows). */
   id(key: number): number {
     let mask = this.slots.length - 1;
@@ -330,14 +337,16 @@ class NumberIds {
     }
     const id = this.count++;
     if (id === this.keys.length) {
-      const keys = float64Array(id * 2);
+      const keys = float64Array(roomFor(id, this.progress));
       keys.set(this.keys);
       this.keys = keys;
     }
     this.keys[id] = key;
     if (id * 2 >= this.slots.length) {
-      // Grow to keep the table at most half full; every slot is re-placed by its key.
-      this.slots = int32Array(this.slots.length * 2).fill(-1);
+      // Grow to keep the table at most half full (and as large as the room made for keys); every slot is re-placed by its key.
+      let size = this.slots.length * 2;
+      while (size < this.keys.length * 2) size *= 2;
+      this.slots = int32Array(size).fill(-1);
       mask = this.slots.length - 1;
       for (let k = 0; k <= id; k++) {
         let x = mix(this.keys[k]!) & mask;
@@ -360,9 +369,13 @@ function mix(key: number): number {
  * million of them at a million rows). The same ids and blocking hashes as an Interner("p:") of the tails.
  */
 export class TailInterner {
-  private readonly ids = new NumberIds();
+  private readonly ids: NumberIds;
   private hashes = new Int32Array(512).fill(-1);
   private readonly base = fnv1a("p:");
+  /** `progress`: as `Interner`'s. */
+  constructor(progress: RowProgress | null = null) {
+    this.ids = new NumberIds(progress);
+  }
   /** `tail`: exactly 7 digits. */
   id(tail: string): number {
     let key = 0;
@@ -400,7 +413,11 @@ export class TailInterner {
  * (`phoneKey` and `phoneTail` stay as the plain statement of what these compute; a test holds them equal).
  */
 export class PhoneInterner {
-  private readonly ids = new NumberIds();
+  private readonly ids: NumberIds;
+  /** `progress`: as `Interner`'s. */
+  constructor(progress: RowProgress | null = null) {
+    this.ids = new NumberIds(progress);
+  }
   /** The phone's key id, -1 when it has fewer than 7 digits. */
   id(phone: string): number {
     // The last (up to) 10 digits, read from the end.
@@ -635,8 +652,8 @@ export class FeatureBuilder {
   private readonly affixPrefix = new Interner("a:");
   private readonly affixSuffix = new Interner("z:");
   private readonly taxes = new Interner("t:", this.progress);
-  private readonly phones = new PhoneInterner();
-  private readonly tails = new TailInterner();
+  private readonly phones = new PhoneInterner(this.progress);
+  private readonly tails = new TailInterner(this.progress);
   private readonly emails = new Interner("e:", this.progress);
   private readonly domains = new Interner("d:", this.progress);
   private readonly houses = new Interner();

@@ -74,6 +74,27 @@ describe("interners grown to their projected size", () => {
       expect(grown.values.length).toBe(grown.size);
     }
   });
+
+  it("numeric ones too: phones and their tails get the ids and values of tables that double", () => {
+    const phones = Array.from({ length: 30_000 }, (_, k) => `+7 343 ${String(1_000_000 + ((k * 7919) % 20_000)).slice(1)}`);
+    const plain = new PhoneInterner();
+    const plainTails = new TailInterner();
+    const ids = phones.map((p) => plain.id(p));
+    const tailIds = ids.map((id) => plainTails.idOf(plain.tail(id)));
+    for (const expected of [2_000, 30_000, 300_000]) {
+      const progress = { rows: 0, expected };
+      const grown = new PhoneInterner(progress);
+      const tails = new TailInterner(progress);
+      for (const [k, p] of phones.entries()) {
+        progress.rows = k + 1;
+        const id = grown.id(p);
+        expect(id).toBe(ids[k]);
+        expect(tails.idOf(grown.tail(id))).toBe(tailIds[k]);
+      }
+      expect(grown.values).toEqual(plain.values);
+      expect(tails.values).toEqual(plainTails.values);
+    }
+  });
 });
 
 describe("numeric interners", () => {
