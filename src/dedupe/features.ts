@@ -249,7 +249,7 @@ export class Interner {
   /**
    * Room for ids from `id` on. Doubling, except where a table keeps taking new values as the rows come (`GROW_AHEAD`
    * of them or more): it goes straight to what it will hold at this rate when every row is in, so the values, hashes and
-   * slots of a 300k-row export's names, e-mails and tax ids are not copied and re-placed eight times over.
+   * slots of a 300k-row export's names, e-mails and tax ids are not copied and re-placed ten times over.
    */
   private room(id: number): void {
     const size = roomFor(id, this.progress);
