@@ -4,6 +4,7 @@ import { SegmentError } from "../errors.js";
 import { say } from "../i18n.js";
 import { runPipeline, type RunResult } from "../pipeline.js";
 import { isLocalNumber } from "../normalise/phones.js";
+import { nearMisses } from "../dedupe/near.js";
 import { FIELDS } from "../types.js";
 import type { AllocateOptions, Io } from "./options.js";
 
@@ -19,6 +20,9 @@ const T = {
   rows: { en: "Rows", ru: "Строки", ro: "Rânduri" },
   nobody: { en: "(nobody)", ru: "(никто)", ro: "(nimeni)" },
   contacts: { en: "Contacts", ru: "Контакты", ro: "Contacte" },
+  near: { en: "Alike, not merged", ru: "Похожие, но не объединены", ro: "Asemănătoare, neunite" },
+  apartNumbers: { en: "the numbers in the names differ ({a} / {b})", ru: "номера в названиях различаются ({a} / {b})", ro: "numerele din denumiri diferă ({a} / {b})" },
+  apartTax: { en: "different tax ids", ru: "разные ИНН", ro: "coduri fiscale diferite" },
   local: { en: "(without an area code: used to find duplicates only)", ru: "(без кода города: только для поиска дублей)", ro: "(fără prefix: doar pentru găsirea duplicatelor)" },
 };
 
@@ -47,6 +51,16 @@ export function explainData(r: RunResult, id: string) {
           members: group.members.map((m) => ({ client_id: r.rows[m.row]!.clientId, line: r.rows[m.row]!.line, name: r.rows[m.row]!.values.name, score: Number(m.score.toFixed(3)), evidence: m.evidence })),
         }
       : null,
+    // The rows most like this one that are another client, and what kept them apart (duplicates.csv shows only groups).
+    near_misses: nearMisses(r.rows, rowIndex, (j) => r.clientOfRow[j] === ci).map((m) => ({
+      client_id: r.rows[m.row]!.clientId,
+      line: r.rows[m.row]!.line,
+      name: r.rows[m.row]!.values.name,
+      score: Number(m.probability.toFixed(3)),
+      evidence: m.evidence,
+      apart: m.apart,
+      numbers: m.numbers,
+    })),
     conflicts: r.conflicts.filter((c) => c.clientId === client.id || c.relatedIds.includes(row.clientId)).map((c) => ({ kind: c.kind, detail: c.detail, resolution: c.resolution, managers: c.managers })),
     allocation: {
       manager: decision?.manager ?? r.allocation.rows[rowIndex]!.manager,
@@ -87,6 +101,13 @@ export async function explain(path: string, id: string, opts: AllocateOptions, i
     out.push(c.underline(say(L, T.dups, { group: data.duplicates.group_id, n: data.duplicates.members.length, survivor: data.survivor_id })));
     for (const m of data.duplicates.members) out.push(`  ${m.client_id.padEnd(12)} ${m.score.toFixed(3)}  ${m.name}  ${c.dim(m.evidence)}`);
   } else out.push(say(L, T.noDups));
+  if (data.near_misses.length) {
+    out.push("", c.underline(say(L, T.near)));
+    for (const m of data.near_misses) {
+      const why = [...(m.apart.includes("tax_id") ? [say(L, T.apartTax)] : []), ...(m.numbers ? [say(L, T.apartNumbers, { a: m.numbers[0], b: m.numbers[1] })] : [])];
+      out.push(`  ${m.client_id.padEnd(12)} ${m.score.toFixed(3)}  ${m.name}  ${c.dim(m.evidence)}${why.length ? `  — ${why.join("; ")}` : ""}`);
+    }
+  }
   if (data.conflicts.length) {
     out.push("", c.underline(say(L, T.conflicts)));
     for (const k of data.conflicts) out.push(`  ${c.yellow(k.kind)}: ${k.detail} → ${k.resolution}`);

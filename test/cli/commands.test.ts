@@ -79,6 +79,9 @@ describe("segment explain", () => {
     const j = JSON.parse(segment(["explain", DEMO, member.client_id, "-c", DEMO_CONFIG, ...AS_OF, "--quiet", "--json"]).stdout);
     expect(j.duplicates.group_id).toBe(member.group_id);
     expect(j.duplicates.members.map((m: { client_id: string }) => m.client_id)).toContain(member.survivor_id);
+    // Rows alike but not merged are other clients only, never the group's own members.
+    const inGroup = new Set(j.duplicates.members.map((m: { client_id: string }) => m.client_id));
+    for (const m of j.near_misses as Array<{ client_id: string }>) expect(inGroup.has(m.client_id)).toBe(false);
   });
 
   it("shows a number written without its area code apart, as matching evidence only", () => {
@@ -88,6 +91,29 @@ describe("segment explain", () => {
     const j = JSON.parse(segment(["explain", odoo, "L5", ...AS_OF, "--quiet", "--json"]).stdout);
     expect(j.phones).toEqual([]);
     expect(j.local_numbers).toEqual(["5550120"]);
+  });
+
+  it("shows the rows most like the client that are another client, and what kept them apart", () => {
+    const file = join(tempDir(), "numbered.csv");
+    writeFileSync(file, [
+      "ID;Название компании;ИНН;Рабочий телефон;Город;Ответственный",
+      "1;Автобаза №3;;+7 (343) 555-01-27;Екатеринбург;Иван Петров",
+      "2;Автобаза № 5;;+7 (343) 555-01-27;Екатеринбург;Анна Смирнова",
+      "3;ООО «Вектор»;7707083893;;Екатеринбург;Иван Петров",
+      "4;Вектор ООО;7736207543;;Екатеринбург;Анна Смирнова",
+      "5;ООО «Кедр»;;+7 (343) 321-11-25;Пермь;Иван Петров",
+    ].join("\n") + "\n");
+    const j = JSON.parse(segment(["explain", file, "1", ...AS_OF, "--quiet", "--json"]).stdout);
+    expect(j.duplicates).toBeNull();
+    expect(j.near_misses).toEqual([{ client_id: "2", line: 3, name: "Автобаза № 5", score: expect.any(Number), evidence: "name=0.964|phone=1.000|city=1.000", apart: ["numbers"], numbers: ["3", "5"] }]);
+    expect(j.near_misses[0].score).toBeLessThan(0.5);
+    const vektor = JSON.parse(segment(["explain", file, "3", ...AS_OF, "--quiet", "--json"]).stdout);
+    expect(vektor.near_misses.map((m: { client_id: string; apart: string[] }) => [m.client_id, m.apart])).toEqual([["4", ["tax_id"]]]);
+    // A client nothing resembles has none.
+    expect(JSON.parse(segment(["explain", file, "5", ...AS_OF, "--quiet", "--json"]).stdout).near_misses).toEqual([]);
+    const text = segment(["explain", file, "2", ...AS_OF, "--quiet", "--lang", "en"]).stdout;
+    expect(text).toMatch(/^Alike, not merged$/m);
+    expect(text).toMatch(/^ {2}1 +0\.\d{3} {2}Автобаза №3 {2}name=0\.964\|phone=1\.000\|city=1\.000 {2}— the numbers in the names differ \(5 \/ 3\)$/m);
   });
 
   it("exits 2 for an id that is not in the export", () => {
