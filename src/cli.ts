@@ -15,8 +15,12 @@ function intOption(flag: string) {
   };
 }
 
+/** The commands that read an export (`readOptions`): their first argument is its path. */
+const readsExport = new WeakSet<Command>();
+
 /** Options of every command that reads an export. */
 function readOptions(cmd: Command): Command {
+  readsExport.add(cmd);
   return cmd
     .option("-c, --config <file>", "config file (JSON with comments); default ./segment.config.json when present")
     .option("--map <field=Header>", "map a canonical field to a header (repeatable; beats auto-mapping)", collect, [])
@@ -43,9 +47,6 @@ function allocateOptions(cmd: Command): Command {
 
 type Handler = (io: Io) => Promise<number>;
 
-/** The commands whose first argument is an export to read. */
-const READS_EXPORT = new Set(["run", "inspect", "init", "segments", "dedupe", "explain", "propose"]);
-
 /** `setHandler`'s `exportPath`: the export the command will read, when it reads one. */
 export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean, exportPath?: string) => void): Command {
   const program = new Command("segment")
@@ -59,7 +60,7 @@ export function buildProgram(io: Io, setHandler: (h: Handler, debug: boolean, ex
   const on = (cmd: Command, fn: (...args: any[]) => Promise<number>) =>
     cmd.action((...args: any[]) => {
       const opts = args[args.length - 2] as { debug?: boolean };
-      const exportPath = READS_EXPORT.has(cmd.name()) && typeof args[0] === "string" ? args[0] : undefined;
+      const exportPath = readsExport.has(cmd) && typeof args[0] === "string" ? args[0] : undefined;
       setHandler(() => fn(...args.slice(0, -1)), Boolean(opts?.debug), exportPath);
     });
 

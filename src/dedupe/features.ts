@@ -647,19 +647,21 @@ export class FeatureBuilder {
   private n = 0;
   /** Shared with the tables that take a new value for most rows (names, e-mails, domains, tax ids, addresses). */
   private readonly progress: RowProgress = { rows: 0, expected: 0 };
+  /** Those tables (`projected`): `finish` trims the room they made ahead. */
+  private readonly projectedTables: Interner[] = [];
   private readonly vocab = new Interner("w:");
-  private readonly fingerprints = new Interner("n:", this.progress);
+  private readonly fingerprints = this.projected("n:");
   private readonly affixPrefix = new Interner("a:");
   private readonly affixSuffix = new Interner("z:");
-  private readonly taxes = new Interner("t:", this.progress);
+  private readonly taxes = this.projected("t:");
   private readonly phones = new PhoneInterner(this.progress);
   private readonly tails = new TailInterner(this.progress);
-  private readonly emails = new Interner("e:", this.progress);
-  private readonly domains = new Interner("d:", this.progress);
+  private readonly emails = this.projected("e:");
+  private readonly domains = this.projected("d:");
   private readonly houses = new Interner();
   private readonly streets = new Interner();
-  private readonly addrKeys = new Interner("", this.progress);
-  private readonly houseKeys = new Interner("h:", this.progress);
+  private readonly addrKeys = this.projected("");
+  private readonly houseKeys = this.projected("h:");
   private readonly cities = new Interner();
   private readonly regions = new Interner();
   private readonly postals = new Interner();
@@ -667,7 +669,7 @@ export class FeatureBuilder {
   private readonly tax: string[] = [];
   private readonly taxOf = new IntList();
   private readonly nameOf = new IntList();
-  private readonly nameIndex = new Interner("", this.progress);
+  private readonly nameIndex = this.projected("");
   private readonly nameStart = new IntList();
   private readonly nameTok = new IntList();
   private names = 0;
@@ -687,7 +689,7 @@ export class FeatureBuilder {
   private readonly domainPublic: boolean[] = [];
 
   private readonly addrOf = new IntList();
-  private readonly addrIndex = new Interner("", this.progress);
+  private readonly addrIndex = this.projected("");
   private readonly house = new IntList();
   private readonly streetStart = new IntList();
   private readonly streetIds = new IntList();
@@ -705,6 +707,13 @@ export class FeatureBuilder {
   private readonly emailCounter = new DistinctCounter();
   private readonly domainCounter = new DistinctCounter();
   private readonly addrCounter = new DistinctCounter();
+
+  /** A table that takes a new value for most rows, grown to its projected size (`roomFor`). */
+  private projected(prefix: string): Interner {
+    const t = new Interner(prefix, this.progress);
+    this.projectedTables.push(t);
+    return t;
+  }
 
   /** `expectedRows`: how many rows will be added, when known or projected (0: unknown); only a hint for table sizes. */
   constructor(expectedRows = 0) {
@@ -839,7 +848,7 @@ export class FeatureBuilder {
   /** The table over every row added (the builder is spent). */
   finish(): FeatureTable {
     const { n, df, names, nameStart, nameTok } = this;
-    for (const t of [this.vocab, this.fingerprints, this.affixPrefix, this.affixSuffix, this.taxes, this.emails, this.domains, this.houses, this.streets, this.addrKeys, this.houseKeys, this.cities, this.regions, this.postals, this.nameIndex, this.addrIndex]) t.trim();
+    for (const t of this.projectedTables) t.trim();
     this.phoneStart.push(this.phoneIds.length);
     this.emailStart.push(this.emailIds.length);
     this.domainStart.push(this.domainIds.length);

@@ -2,8 +2,8 @@
 // what kept each apart. Built again from the rows (the run's feature table lives on the matcher's thread): one
 // client's question, asked once, so a table and a pass over every row's blocking keys are cheap enough.
 import { blockingKeys } from "./blocking.js";
-import { buildFeatures, numbersClash } from "./features.js";
-import { nameSimilarity, scorePair } from "./score.js";
+import { buildFeatures } from "./features.js";
+import { namesClash, nameSimilarity, scorePair } from "./score.js";
 import type { Row } from "../types.js";
 
 /** What kept a pair apart: two valid tax ids that differ, or numbers in the names that clash (`numbersClash`). */
@@ -35,15 +35,13 @@ export function nearMisses(rows: readonly Row[], i: number, sameClient: (j: numb
     if (j === i || sameClient(j)) continue;
     if (!blockingKeys(t, j).some((k) => mine.has(k))) continue;
     const s = scorePair(t, i, j);
-    const ni = t.numbers[t.nameOf[i]!]!;
-    const nj = t.numbers[t.nameOf[j]!]!;
-    const clash = t.nameOf[i] !== t.nameOf[j] && numbersClash(ni, nj);
+    const clash = namesClash(t, t.nameOf[i]!, t.nameOf[j]!);
     const apart: Apart[] = [];
     if (s.veto) apart.push("tax_id");
     if (clash) apart.push("numbers");
     const { sim } = nameSimilarity(t, i, j);
     if (s.probability < SHOWN_FROM && !(apart.length > 0 && sim >= ALIKE_NAMES)) continue;
-    found.push({ row: j, probability: s.probability, evidence: s.evidence, numbers: clash ? [ni, nj] : null, apart, sim });
+    found.push({ row: j, probability: s.probability, evidence: s.evidence, numbers: clash ? [t.numbers[t.nameOf[i]!]!, t.numbers[t.nameOf[j]!]!] : null, apart, sim });
   }
   found.sort((a, b) => b.probability - a.probability || b.sim - a.sim || a.row - b.row);
   return found.slice(0, limit).map(({ sim: _sim, ...m }) => m);

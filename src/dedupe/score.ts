@@ -249,7 +249,7 @@ function logOdds(t: FeatureTable, i: number, j: number, ev: string[] | null): nu
     if (s < 0.95 && sub >= 0.95) L += 1.5;
     if (s >= 0.7 || sub >= 0.95) ev?.push("name=" + f3(s));
   }
-  if (na !== nb && numbersClash(t.numbers[na]!, t.numbers[nb]!)) L -= NUMBER_CLASH;
+  if (namesClash(t, na, nb)) L -= NUMBER_CLASH;
 
   if (t.phoneStart[i + 1]! > t.phoneStart[i]! && t.phoneStart[j + 1]! > t.phoneStart[j]!) {
     const w = sharedPhone(t, i, j);
@@ -328,6 +328,11 @@ function logOdds(t: FeatureTable, i: number, j: number, ev: string[] | null): nu
 
 function citiesAlike(a: string, b: string): boolean {
   return Math.abs(a.length - b.length) <= 2 && jaroWinkler(a, b) >= 0.92;
+}
+
+/** Whether distinct names `na` and `nb` (FeatureTable.nameOf) hold numbers that clash (`numbersClash`). */
+export function namesClash(t: FeatureTable, na: number, nb: number): boolean {
+  return na !== nb && numbersClash(t.numbers[na]!, t.numbers[nb]!);
 }
 
 /** The match probability of rows i and j in [0,1]: the hot loop's question. */

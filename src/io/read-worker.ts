@@ -8,9 +8,9 @@ import { NotStreamable, readChunks, type ChunkPlan } from "./read-csv.js";
 import { AHEAD, type KeyColumns, type WireMessage } from "./read-thread.js";
 import { WireEncoder } from "./wire.js";
 
-const { state, port } = workerData as { plan: ChunkPlan | null; state: Int32Array; port: MessagePort };
+const { plan: given, state, port } = workerData as { plan: ChunkPlan | null; state: Int32Array; port: MessagePort };
 /** The plan came with the thread, or comes as its first message (a thread started early: `prestartReader`). */
-const plan = (workerData as { plan: ChunkPlan | null }).plan ?? waitForPlan();
+const plan = given ?? waitForPlan();
 
 function waitForPlan(): ChunkPlan {
   for (;;) {
