@@ -5,6 +5,7 @@ import { processIo, type Io } from "./commands/options.js";
 import { DIALECTS } from "./types.js";
 import { stopProgress } from "./progress.js";
 import { dropSpareReader, prestartReader } from "./io/prestart.js";
+import { commandThreadData, commandThreadDone, commandThreadWanted, runOnCommandThread, startCommandThread } from "./command-thread.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -157,13 +158,21 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return report(e, debug, io);
   }
   if (!handler) return 0;
-  if (argv.includes("--no-color") || process.env.NO_COLOR) {
-    const chalk = (await import("chalk")).default;
-    chalk.level = 0;
-  }
-  // The reader thread comes up while the command's code loads (a large export only).
-  if (exportPath !== undefined) prestartReader(exportPath);
+  const chalk = (await import("chalk")).default;
+  // On the command thread, the terminal's colours are the main thread's (this thread's stdout is no terminal).
+  const thread = commandThreadData();
+  if (thread) chalk.level = thread.colorLevel as typeof chalk.level;
+  if (argv.includes("--no-color") || process.env.NO_COLOR) chalk.level = 0;
   try {
+    // The reader thread comes up while the command's code loads (a large export only).
+    if (exportPath !== undefined) prestartReader(exportPath);
+    // A large export's command runs on a thread with a larger young generation, the reader thread handed to it; here
+    // only if that thread cannot start.
+    if (exportPath !== undefined && thread === null && commandThreadWanted(exportPath)) {
+      const code = await runOnCommandThread(argv, io, chalk.level);
+      if (code !== null) return code;
+      prestartReader(exportPath);
+    }
     return await handler(io);
   } catch (e) {
     return report(e, debug, io);
@@ -173,5 +182,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+const thread = commandThreadData();
+if (thread) commandThreadDone(await main(thread.argv, startCommandThread(thread)));
+else process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,7 @@ import { configPath, loadConfig, type LoadedConfig } from "./config-load.js";
 import { SegmentError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { collectIfLarge, holdHeap } from "./heap.js";
+import { commandThreadData } from "./command-thread.js";
 import { NOTHING } from "./normalise/index.js";
 import { assignSlugs, deriveManagers, matchOwners, readManagers } from "./managers.js";
 import { applyPrevious, readPrevious } from "./allocate/previous.js";
@@ -101,8 +102,11 @@ export function checkAsOf(v: string | undefined): string {
 const timings: Record<string, number> = {};
 const heap: Record<string, number> = {};
 const peak: Record<string, number> = {};
-/** Which of the two threads this run had: the reader's and the matcher's (a run without one is slower, not wrong). */
-const threadsUsed: { reader?: boolean; matcher?: boolean } = {};
+/**
+ * Which threads this run had: the command's own (src/command-thread.ts), the reader's and the matcher's (a run
+ * without one is slower, not wrong).
+ */
+const threadsUsed: { command?: boolean; reader?: boolean; matcher?: boolean } = {};
 let mark = performance.now();
 export function stage(name: string): void {
   const now = performance.now();
@@ -236,6 +240,7 @@ async function prepareWith(path: string, opts: AllocateOptions, io: Io, work: Pr
   const ingested = await ingest(path, { config, map: opts.map ?? [], preset: opts.preset, encoding: opts.encoding, delimiter: opts.delimiter, lang: opts.lang, onHalfRead: () => holdHeap("half"), onRows, onRestart, onFrame });
   // Reading and normalising go hand in hand over a streamed file: the read's share is this thread's time taking the reader's batches.
   stageSplit({ read: ingested.readMs }, "normalise");
+  threadsUsed.command = commandThreadData() !== null;
   threadsUsed.reader = ingested.readThread;
   holdHeap("read");
   const { head: table, mapping, lang, rows } = ingested;

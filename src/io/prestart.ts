@@ -21,12 +21,15 @@ const STREAMED_OVER = 2 << 20;
  * main thread, [2] 1 once the plan is posted (the thread waits on it).
  */
 export interface SpareReader {
-  worker: Worker;
+  /** Null on the command thread, which was handed the channel of a thread the main thread started (`adoptSpareReader`). */
+  worker: Worker | null;
   state: Int32Array;
   port: MessagePort;
 }
 
 let spare: SpareReader | null = null;
+/** A started thread whose channel went to the command thread: stopped here once the command is done (`dropSpareReader`). */
+let handedOver: Worker | null = null;
 
 /** A new reader thread; it waits for its plan (`givePlan`) unless `plan` is given now. */
 export function spawnReader(script: URL, plan: unknown): SpareReader {
@@ -78,10 +81,31 @@ export function takeSpareReader(): SpareReader | null {
   return r;
 }
 
-/** Stops a started thread nobody took (a run that failed before its read). */
+/** A started thread's channel, for the command thread (src/command-thread.ts); the thread itself stays this one's. */
+export interface ReaderChannel {
+  state: Int32Array;
+  port: MessagePort;
+}
+
+/** The channel of the thread `prestartReader` started, to hand to the command thread (null when there is none). */
+export function handOverSpareReader(): ReaderChannel | null {
+  const r = takeSpareReader();
+  if (r === null) return null;
+  handedOver = r.worker;
+  return { state: r.state, port: r.port };
+}
+
+/** On the command thread: the reader thread the main thread started is the one this thread's read takes. */
+export function adoptSpareReader(channel: ReaderChannel): void {
+  spare = { worker: null, state: channel.state, port: channel.port };
+}
+
+/** Stops a started thread nobody took (a run that failed before its read), and one handed over once its command is done. */
 export function dropSpareReader(): void {
+  if (handedOver !== null) void handedOver.terminate();
+  handedOver = null;
   const r = takeSpareReader();
   if (r === null) return;
-  void r.worker.terminate();
+  void r.worker?.terminate();
   r.port.close();
 }

@@ -56,11 +56,15 @@ export function startReader(fd: number, plan: ChunkPlan): Reader {
 
 function threadReader(fd: number, plan: ChunkPlan, thread: SpareReader): Reader {
   const { state, port: port1 } = thread;
+  // A thread handed over by the main thread (`adoptSpareReader`) has no handle here: it ends after its last batch, and
+  // the main thread stops it if the read stops first.
   let worker: Worker | null = thread.worker;
+  let open = true;
   let started = false;
   const stop = () => {
-    if (worker === null) return;
-    void worker.terminate();
+    if (!open) return;
+    open = false;
+    void worker?.terminate();
     worker = null;
     port1.close();
   };
@@ -102,7 +106,7 @@ function threadReader(fd: number, plan: ChunkPlan, thread: SpareReader): Reader 
     }
   }
   const keyNames = (columns: readonly number[]) => {
-    if (worker !== null) port1.postMessage({ keyColumns: [...columns] } satisfies KeyColumns);
+    if (open) port1.postMessage({ keyColumns: [...columns] } satisfies KeyColumns);
   };
-  return { batches: batches(), stop, owned: () => started && worker !== null, keyNames };
+  return { batches: batches(), stop, owned: () => started && open, keyNames };
 }

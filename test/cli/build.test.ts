@@ -28,8 +28,8 @@ describe("the built CLI", () => {
     const single = tempDir();
     const a = run(threaded, {});
     const b = run(single, { SEGMENT_READ_THREAD: "0", SEGMENT_MATCH_THREAD: "0" });
-    expect(a).toEqual({ exitCode: 0, threads: { reader: true, matcher: true } });
-    expect(b).toEqual({ exitCode: 0, threads: { reader: false, matcher: false } });
+    expect(a).toEqual({ exitCode: 0, threads: { command: false, reader: true, matcher: true } });
+    expect(b).toEqual({ exitCode: 0, threads: { command: false, reader: false, matcher: false } });
     expect(files(threaded)).toEqual(files(single));
     for (const f of files(threaded).filter((f) => f.endsWith(".csv") || f.endsWith(".md") || f.endsWith(".json"))) {
       expect(readFileSync(join(threaded, f), "utf8"), f).toBe(readFileSync(join(single, f), "utf8"));

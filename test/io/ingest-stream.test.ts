@@ -8,7 +8,7 @@ import { ingest, type Ingested } from "../../src/ingest.js";
 import { DEFAULT_CONFIG } from "../../src/schema/config.js";
 import { resetDetached } from "../../src/io/detach.js";
 import { openExportStream } from "../../src/io/read-csv.js";
-import { dropSpareReader, prestartReader, takeSpareReader } from "../../src/io/prestart.js";
+import { adoptSpareReader, dropSpareReader, handOverSpareReader, prestartReader, takeSpareReader } from "../../src/io/prestart.js";
 import { nameKey } from "../../src/normalise/names.js";
 import { cleanCell } from "../../src/records.js";
 
@@ -68,6 +68,20 @@ describe("reading in chunks", () => {
       expect(typeof early !== "string" && early.readThread).toBe(true);
       expect(comparable(early)).toEqual(comparable(whole));
       expect(takeSpareReader()).toBeNull();
+
+      // Its channel handed to another thread (the command thread's, `adoptSpareReader`), which reads with it, without
+      // the thread's handle; the thread that started it stops it once the command is done.
+      prestartReader(demo);
+      const channel = handOverSpareReader();
+      expect(channel).not.toBeNull();
+      expect(takeSpareReader()).toBeNull();
+      adoptSpareReader(channel!);
+      // Threads turned off for the read itself: only the adopted thread can read on a thread.
+      const adopted = await read(demo, 4096, false);
+      expect(typeof adopted !== "string" && adopted.readThread).toBe(true);
+      expect(comparable(adopted)).toEqual(comparable(whole));
+      expect(takeSpareReader()).toBeNull();
+      dropSpareReader();
 
       // Nothing is started for a file read whole, a missing file, or with threads turned off.
       process.env.SEGMENT_CHUNK_BYTES = String(statSync(demo).size);
