@@ -221,9 +221,12 @@ async function main() {
     const file = await exportFile(profileSize, seed, dialect, encoding);
     const dir = mkdtempSync(join(tmpdir(), "segment-prof-"));
     const s = await runSegment(file, ["--cpu-prof", "--cpu-prof-dir=" + dir]);
-    // The main thread's profile (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0), not the reader thread's.
+    // The profile of the thread that ran the pipeline: the command thread's for a large export (src/command-thread.ts),
+    // else the main thread's (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0); not the reader's or
+    // the matcher's.
     const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
-    const prof = profiles.find((f) => f.split(".")[4] === "0") ?? profiles[0];
+    const ranPipeline = (f) => JSON.parse(readFileSync(join(dir, f), "utf8")).nodes.some((n) => n.callFrame.functionName === "runPipeline");
+    const prof = profiles.find(ranPipeline) ?? profiles.find((f) => f.split(".")[4] === "0") ?? profiles[0];
     const byStage = {};
     if (prof) {
       for (const [stage, roots] of Object.entries(STAGE_ROOTS)) {
@@ -285,8 +288,8 @@ function report(results, m, profile, dialect, encoding, chicago) {
     L.push(`| ${human(r.size)} | ${r.runs} | ${fmt(r.parseWall)} (${fmt(r.parseCpu)}) | ${fmt(r.segWall)} (${fmt(r.segCpu)}) | ${fmt(r.segWall / r.parseWall)} (${fmt(r.segCpu / r.parseCpu)}) | ${fmt(r.size / r.segWall, 0)} | ${fmt(r.parseMb, 0)} / ${fmt(r.segMb, 0)} | ${[...new Set(r.exit)].join(",")} |`);
   }
   L.push("", "Per stage (seconds, from `SEGMENT_TIMINGS`; the budget is the parse-only time of the same file; the export is read in chunks",
-    "on a second thread while the main thread applies the record rules and normalisers: `read` is the main thread's time taking batches",
-    "from the reader (waiting, and receiving the cells), `normalise` the rules and normalisers):", "");
+    "on a second thread while the command's thread (src/command-thread.ts) applies the record rules and normalisers: `read` is that",
+    "thread's time taking batches from the reader (waiting, and receiving the cells), `normalise` the rules and normalisers):", "");
   L.push(`| rows | ${STAGES.join(" | ")} | sum | rss MB (reported) |`);
   L.push(`| ---: | ${STAGES.map(() => "---:").join(" | ")} | ---: | ---: |`);
   for (const r of results) {
