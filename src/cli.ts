@@ -169,7 +169,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     // A large export's command runs on a thread with a larger young generation, the reader thread handed to it; here
     // only if that thread cannot start.
     if (exportPath !== undefined && thread === null && commandThreadWanted(exportPath)) {
-      const code = await runOnCommandThread(argv, io, chalk.level);
+      const code = await runOnCommandThread(argv, exportPath, io, chalk.level);
       if (code !== null) return code;
       prestartReader(exportPath);
     }

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import type { Io } from "./commands/options.js";
+import { SegmentError } from "./errors.js";
 import { adoptSpareReader, handOverSpareReader, type ReaderChannel } from "./io/prestart.js";
 import { advanceProgress, forwardProgress, logAboveProgress, startProgress, stopProgress, type ProgressMessage } from "./progress.js";
 
@@ -71,12 +72,13 @@ export function commandThreadWanted(exportPath: string): boolean {
  * thread could not start (the caller then runs the command itself). A thread that fails once started (out of memory,
  * an error nothing caught) rejects with the error. A reader thread already started for the export goes with it.
  */
-export function runOnCommandThread(argv: string[], io: Io, colorLevel: number): Promise<number | null> {
+export function runOnCommandThread(argv: string[], exportPath: string, io: Io, colorLevel: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const reader = handOverSpareReader();
     const data: CommandThreadData = { segment: "command", argv, isTTY: io.isTTY, colorLevel, reader };
-    // The main thread's own limit for the old generation (a --max-old-space-size given to node included).
-    const oldMb = Math.ceil(getHeapStatistics().heap_size_limit / 1048576);
+    // The main thread's own limit for the old generation (a --max-old-space-size given to node included): V8's heap
+    // limit less the main thread's young generation (3 × 16 MB unless node was told otherwise).
+    const oldMb = Math.max(16, Math.round(getHeapStatistics().heap_size_limit / 1048576) - 48);
     let worker: Worker;
     try {
       worker = new Worker(CLI!, {
@@ -109,7 +111,10 @@ export function runOnCommandThread(argv: string[], io: Io, colorLevel: number): 
       else if (!started) resolve(null);
       else {
         stopProgress();
-        reject(failure ?? new Error("the command thread stopped before its command finished"));
+        // On the main thread V8 would have stopped the process with a trace; here it is one sentence and exit 1.
+        if ((failure as NodeJS.ErrnoException | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") {
+          reject(new SegmentError("internal", `${exportPath}: the run ran out of memory (its heap may take ${oldMb} MB).`, `Give node more, e.g. NODE_OPTIONS=--max-old-space-size=${2 * oldMb}.`));
+        } else reject(failure ?? new Error("the command thread stopped before its command finished"));
       }
     });
   });

@@ -1,6 +1,6 @@
 // A large export's command runs on a thread of its own (src/command-thread.ts): what the user sees and gets must be
 // what the same command gives on the main thread, exit codes and messages included.
-import { readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { COMMAND_THREAD_OVER, commandThreadWanted } from "../../src/command-thread.js";
@@ -76,6 +76,15 @@ describe("the command thread", () => {
       expect(on.stderr).toMatch(message);
       expect(on).toEqual(off);
     }
+  });
+
+  it("says in a sentence that a run ran out of memory, exit 1, nothing written (on the main thread V8 stops the process)", () => {
+    const out = join(tempDir(), "out");
+    // 16 MB of old generation: the command needs several times that (the demo's run takes 64-72 MB).
+    const r = segment(["run", DEMO, "-c", DEMO_CONFIG, "--as-of", "2026-11-01", "-o", out, "--quiet"], { env: { ...ON, NODE_OPTIONS: "--max-old-space-size=16" } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(`segment: ${DEMO}: the run ran out of memory (its heap may take 16 MB).\nGive node more, e.g. NODE_OPTIONS=--max-old-space-size=32.\n`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("writes --json and `explain` to stdout as the main thread does", () => {
