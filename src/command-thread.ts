@@ -1,8 +1,8 @@
 // A large export's command runs on a thread of its own, made with a young generation V8 will not give the main
 // thread once it has started (`--max-semi-space-size` is a flag of the node command line, read before any code runs).
 // While a file is read, nearly everything this thread allocates is a row that lives to the end, so every scavenge
-// copies it; with twice the young generation there are half as many, and fewer of the survivors are copied twice
-// (BENCHMARKS.md, twenty-second pass). The main thread keeps the terminal: it writes what the command thread says,
+// copies it; with twice the young generation there are half as many scavenges, which saved ~0.5 s of the 2.7 s spent
+// in them on the 300k bench export (`--trace-gc`; BENCHMARKS.md, twenty-second pass). The main thread keeps the terminal: it writes what the command thread says,
 // in the order it says it, and draws the progress bar.
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -19,16 +19,17 @@ const CLI = ["./cli.js", "../cli.js", "../dist/cli.js"].map((p) => new URL(p, im
 
 /**
  * Exports larger than this run on the command thread: 65,000 rows of the Bitrix24 bench export, 150,000 of a Salesforce
- * report. The thread takes ~0.1 s to come up and load the CLI; on the 100k Bitrix24 export (50 MB) that about cancels
- * what the collector saves, at 300k the saving is several times larger.
+ * report. The thread costs ~0.2 s (it takes ~0.1 s to come up and load the CLI); on the 100k Bitrix24 export (50 MB)
+ * that about cancels what the collector saves. At 300k, alternating runs gave 5-9% less time on the bench export, up
+ * to 6% less or no change on others, and 3% more on Bitrix24 in Windows-1251.
  */
 export const COMMAND_THREAD_OVER = 32 << 20;
 
 /**
  * The command thread's young generation, MB: semi-spaces of a third each, 32 MB, twice the main thread's 16. Measured
  * on the 300k bench export (BENCHMARKS.md, twenty-second pass): 96 kept the peak near the main thread's (~820k-870k
- * KB); 120, 144 and 192 all behaved alike (as if each semi-space were rounded up to 64 MB), ~0.5 s faster still but
- * peaking at ~940k KB, too near the 1 GB the run must stay under.
+ * KB); 120, 144 and 192 all behaved alike (as if each semi-space were rounded up to 64 MB) and peaked at ~940k KB, too
+ * near the 1 GB the run must stay under.
  */
 export const YOUNG_GENERATION_MB = 96;
 

@@ -18,7 +18,7 @@ const STREAMED_OVER = 2 << 20;
 
 /**
  * A started reader thread and its channel. `state`: [0] messages posted by the reader, [1] messages taken by the
- * main thread, [2] 1 once the plan is posted (the thread waits on it).
+ * thread that reads (the main thread, or the command thread), [2] 1 once the plan is posted (the thread waits on it).
  */
 export interface SpareReader {
   /** Null on the command thread, which was handed the channel of a thread the main thread started (`adoptSpareReader`). */
