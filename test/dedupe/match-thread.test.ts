@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../scripts/gen-export.mjs";
 import { findDuplicates } from "../../src/dedupe/index.js";
@@ -76,6 +77,19 @@ describe("the matcher's thread", () => {
     expect(await thread.groups(growing, { seed: 4 })).toEqual(expected);
     expect(thread.onThread).toBe(true);
     expect(thread.fedRows).toBe(rows.length);
+  });
+
+  it("sends a large batch of rows in messages whose lists stay under V8's large-object size", async () => {
+    const { rows } = syntheticRows(5000, 7);
+    const expected = findDuplicates(rows, { seed: 5 });
+    const posted = vi.spyOn(Worker.prototype, "postMessage");
+    // A reader's batch of a 512 KB chunk holds ~1,300 rows; here 2,500 at a time.
+    const groups = await threaded(rows, 2500, { seed: 5 });
+    const lists = posted.mock.calls.map(([m]) => m as { rows?: unknown[] }).filter((m) => m.rows !== undefined);
+    expect(lists.length).toBeGreaterThan(4);
+    // 16,384 values of 8 bytes: 128 KB, past which V8 puts an array on pages mapped for it alone.
+    for (const m of lists) expect(m.rows!.length).toBeLessThan(16_384);
+    expect(groups).toEqual(expected);
   });
 
   it("falls back to the main thread when the thread fails (here: it was fed other rows than it is asked about)", async () => {
