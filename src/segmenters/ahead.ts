@@ -16,8 +16,9 @@ export interface Ahead {
   reasons: string[];
 }
 
-export function startAhead(classify: ClassifyClient, rows: number): Ahead {
-  return { classify, pool: new TextPool(), codes: new Uint8Array(rows), names: [], codeOf: new Map(), reasons: new Array<string>(rows) };
+/** `ownReasons`: the segmenter's reasons are kept as given (`SegmenterMeta.ownReasons`). */
+export function startAhead(classify: ClassifyClient, rows: number, ownReasons = false): Ahead {
+  return { classify, pool: new TextPool(undefined, ownReasons), codes: new Uint8Array(rows), names: [], codeOf: new Map(), reasons: new Array<string>(rows) };
 }
 
 /** Room for `rows` rows (a list of rows that grows as the file is read). */

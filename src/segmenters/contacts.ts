@@ -75,6 +75,7 @@ export default defineSegmenter<ContactsOptions>({
     labels: CONTACT_LABELS,
     uses: ["contact_role", "contact_name", "email", "contact_email"],
     description: "The strongest role known among the client's contacts: decision_maker > chooser > buyer; generic_mailbox when only info@-style mailboxes are known; else nobody.",
+    ownReasons: true,
   },
   options: contactsOptions,
   create(options, ctx) {

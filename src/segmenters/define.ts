@@ -26,6 +26,11 @@ export interface SegmenterMeta {
   /** Canonical fields it reads (documentation and `segment segmenters`). */
   uses: readonly Field[];
   description?: string;
+  /**
+   * The segmenter hands out one string for each reason that repeats, and its other reasons are each a client's own
+   * (a figure and its rank, a contact's name): they are kept as given, not looked up in a pool of texts (`TextPool`).
+   */
+  ownReasons?: boolean;
 }
 
 export type ClassifyClient = (client: Client) => Segment;

@@ -129,7 +129,7 @@ export class SegmentsAhead {
         }
         if (!others) continue;
         const classify = segmenter.create(segmenterOptions(segmenter, config.segmenters[segmenter.meta.id]), ctx) as ClassifyClient;
-        const a = startAhead(classify, rows.length);
+        const a = startAhead(classify, rows.length, segmenter.meta.ownReasons === true);
         ahead.set(segmenter.meta.id, a);
         stepping.push(a);
       }
@@ -188,7 +188,7 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
     const reasons = new Array<string>(clients.length);
     // Labels repeat: the last one checked against the closed set needs no second look.
     let lastGood: unknown = NOT_A_LABEL;
-    const pool = early?.pool ?? new TextPool();
+    const pool = early?.pool ?? new TextPool(undefined, meta.ownReasons === true);
     for (let i = 0; i < clients.length; i++) {
       const client = clients[i]!;
       const only = client.rows.length === 1 ? client.rows[0]! : -1;

@@ -74,13 +74,14 @@ export class Memo<V> {
  * and one found a time in ten is still worth its entry.
  */
 export class TextPool {
-  private readonly same: Memo<string>;
-  constructor(cap = 100_000) {
-    this.same = new Memo<string>({ cap, trial: "misses" });
+  private readonly same: Memo<string> | null;
+  /** `keep`: texts are kept as they come (a segmenter whose reasons are its own, `SegmenterMeta.ownReasons`). */
+  constructor(cap = 100_000, keep = false) {
+    this.same = keep ? null : new Memo<string>({ cap, trial: "misses" });
   }
   share(text: string): string {
     const same = this.same;
-    if (!same.active) return text;
+    if (same === null || !same.active) return text;
     const seen = same.get(text);
     if (seen !== undefined) return seen;
     if (same.full) return text;

@@ -111,6 +111,7 @@ export default defineSegmenter<ValueOptions>({
     labels: ["A", "B", "C"],
     uses: [...VALUE_FIELDS],
     description: "Clients ranked by the first of won revenue, annual revenue, employees that any client has: A reaches 80% of the total, B the next 15%, the rest C.",
+    ownReasons: true,
   },
   options: valueOptions,
   create(options, ctx) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clausesOf, foldText, StemMatcher, wordsOf } from "../../src/segmenters/words.js";
+import { clausesOf, compileTemplate, foldText, StemMatcher, wordsOf } from "../../src/segmenters/words.js";
 
 // The definitions the one-pass scanner keeps to, as the regexes say them.
 const WORD_SPLIT = /[^\p{L}\p{N}']+/u;
@@ -84,5 +84,26 @@ describe("words", () => {
       ["delivery", "stock", 5],
       ["service", "parts", 7],
     ]);
+  });
+});
+
+describe("compileTemplate", () => {
+  it("fills each placeholder with its value, numbers as text, and leaves one without a value as written", () => {
+    const fill = compileTemplate("выручка по сделкам {v}: место {rank} из {n}");
+    expect(fill({ v: "19195111.77", rank: 11609, n: 73985 })).toBe("выручка по сделкам 19195111.77: место 11609 из 73985");
+    expect(fill({ v: "0", rank: 2 })).toBe("выручка по сделкам 0: место 2 из {n}");
+    expect(compileTemplate("{a}{b}")({ a: "x", b: 0 })).toBe("x0");
+    expect(compileTemplate("no placeholders")({ a: 1 })).toBe("no placeholders");
+  });
+
+  it("gives each call its own text: a filling leaves nothing of its values to the next (the pieces are reused)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.oneof(fc.string(), fc.integer())), { minLength: 1, maxLength: 6 }), (calls) => {
+        const fill = compileTemplate("[{a}] and ({b}) end");
+        const made = calls.map(([a, b]) => fill({ a, b }));
+        calls.forEach(([a, b], i) => expect(made[i]).toBe(`[${a}] and (${String(b)}) end`));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
