@@ -14,19 +14,24 @@ function compile(text: string): string[] {
   return parts;
 }
 
-/** Picks the phrase for `lang` and fills `{name}` placeholders from `vars`. */
+/**
+ * Picks the phrase for `lang` and fills `{name}` placeholders from `vars`. The text is made by one join: a flat string
+ * (made by `+`, a tree of pieces that the CSV writer and any lookup walked or copied flat again).
+ */
 export function say(lang: Lang, phrase: Phrase, vars?: Record<string, string | number>): string {
   const text = phrase[lang] ?? phrase.en;
   if (!vars) return text;
   const parts = compile(text);
   if (parts.length === 1) return text;
-  let out = parts[0]!;
+  const pieces = new Array<string>(parts.length);
+  pieces[0] = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const k = parts[i]!;
     const v = vars[k];
-    out += (v === undefined ? `{${k}}` : String(v)) + parts[i + 1]!;
+    pieces[i] = v === undefined ? `{${k}}` : typeof v === "string" ? v : String(v);
+    pieces[i + 1] = parts[i + 1]!;
   }
-  return out;
+  return pieces.join("");
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
