@@ -159,12 +159,11 @@ export class CsvWriter {
     const b = cache.get(v);
     if (b === undefined || b === SEEN_ONCE) {
       this.misses[column]!++;
-      const s = encodeCell(v, this.delimiterCode);
+      const at = this.text(v);
       if (this.cached < LABEL_CACHE) {
         if (b === undefined) this.cached++;
-        cache.set(v, b === undefined ? SEEN_ONCE : Buffer.from(s, "utf8"));
+        cache.set(v, b === undefined ? SEEN_ONCE : Buffer.from(this.buf.subarray(at, this.pos)));
       }
-      this.put(s);
       return this;
     }
     const n = b.length;
@@ -187,8 +186,73 @@ export class CsvWriter {
   }
 
   cell(v: Cell): this {
-    this.put(typeof v === "number" ? formatNumber(v) : encodeCell(v, this.delimiterCode));
+    if (typeof v === "number") this.put(formatNumber(v));
+    else this.text(v);
     return this;
+  }
+
+  /**
+   * A text cell, written as `encodeCell` and UTF-8 would write it, in one pass over its characters: each is encoded by
+   * hand (a lone surrogate as U+FFFD, as Node's encoder does), a quote doubled, and the cell quoted where it needs to be
+   * (the bytes then move one place for the opening quote). A native write per cell, after a pass of its own to decide
+   * the quoting, cost more. Returns where the cell's bytes start.
+   */
+  private text(v: string): number {
+    const n = v.length;
+    const c0 = n === 0 ? 0 : v.charCodeAt(0);
+    // What a spreadsheet would run (= @ tab CR; + or - unless a plain number) takes `safeCell`'s path.
+    if (c0 === 61 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 43 || c0 === 45) {
+      const s = encodeCell(v, this.delimiterCode);
+      this.put(s);
+      return this.pos - Buffer.byteLength(s);
+    }
+    this.room(n * 3 + 3);
+    this.separate();
+    const buf = this.buf;
+    const start = this.pos;
+    const d = this.delimiterCode;
+    let quote = c0 === 32 || (n > 0 && v.charCodeAt(n - 1) === 32);
+    let p = start;
+    for (let i = 0; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 34) {
+          buf[p++] = 34;
+          quote = true;
+        } else if (c === 44 || c === 59 || c === 10 || c === 13 || c === d) quote = true;
+        buf[p++] = c;
+      } else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 63);
+        buf[p++] = 0x80 | (c & 63);
+      } else {
+        const low = c <= 0xdbff && i + 1 < n ? v.charCodeAt(i + 1) : 0;
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          buf[p++] = 0xf0 | (cp >> 18);
+          buf[p++] = 0x80 | ((cp >> 12) & 63);
+          buf[p++] = 0x80 | ((cp >> 6) & 63);
+          buf[p++] = 0x80 | (cp & 63);
+        } else {
+          buf[p++] = 0xef;
+          buf[p++] = 0xbf;
+          buf[p++] = 0xbd;
+        }
+      }
+    }
+    if (quote) {
+      if (p - start <= 32) for (let k = p; k > start; k--) buf[k] = buf[k - 1]!;
+      else buf.copyWithin(start + 1, start, p);
+      buf[start] = 34;
+      buf[p + 1] = 34;
+      p += 2;
+    }
+    this.pos = p;
+    return start;
   }
 
   row(cells: readonly Cell[]): void {

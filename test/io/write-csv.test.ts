@@ -85,6 +85,35 @@ describe("CsvWriter", () => {
     expect(caches[3]).not.toBeNull();
   });
 
+  it("writes the bytes of Node's UTF-8 encoder for any text: lone surrogates, astral letters, quotes, formulas", () => {
+    // Any UTF-16 code units (lone surrogates too), and texts of the kinds the outputs hold.
+    const anyText = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom("a", "Я", "ă", "€", "😀", '"', ",", ";", " ", "\n", "\ud83d", "\ude00", "=", "\t"), maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 6 }), { maxLength: 20 }), fc.constantFrom(",", ";", "\t"), fc.constantFrom(16, 64, 1 << 20), fc.boolean(), (rows, delimiter, bytes, labels) => {
+        const header = ["a", "b"];
+        const expected = Buffer.from(reference(header, rows, delimiter), "utf8");
+        const parts: Buffer[] = [];
+        const w = new CsvWriter(header, delimiter, (c) => parts.push(Buffer.from(c)), bytes);
+        for (const row of rows) {
+          // As labels, each value twice, so that the second comes from the cache of the first's bytes.
+          for (const c of row) (labels ? w.label(c) : w.cell(c));
+          w.end();
+          if (labels) {
+            for (const c of row) w.label(c);
+            w.end();
+          }
+        }
+        w.flush();
+        const twice = labels ? rows.flatMap((r) => [r, r]) : rows;
+        expect(Buffer.concat(parts).equals(labels ? Buffer.from(reference(header, twice, delimiter), "utf8") : expected)).toBe(true);
+      }),
+      { numRuns: 500, seed: 20261128 },
+    );
+  });
+
   it("builds small files as a string (toCsv) with the BOM and formula-safe cells", () => {
     expect(toCsv(["name", "capacity"], [["=cmd", 5], ["Иванов Сергей", 1.25]])).toBe("\ufeffname,capacity\n'=cmd,5\nИванов Сергей,1.25\n");
   });
