@@ -1,5 +1,5 @@
-// `npm run build`, after tsc: bundles the CLI and its two worker threads from the sources into dist/cli.js,
-// dist/io/read-worker.js and dist/dedupe/match-worker.js (over tsc's files of those names), their shared code in
+// `npm run build`, after tsc: bundles the CLI and its worker threads from the sources into dist/cli.js,
+// dist/io/read-worker.js, dist/io/write-worker.js and dist/dedupe/match-worker.js (over tsc's files of those names), their shared code in
 // dist/chunks/. Node then loads a few files instead of ~280 (zod and libphonenumber-js come as ~95 files each),
 // which took ~0.3 s of every run's start. Each command's code still loads only when the command runs.
 // tsc's other files stay in dist/ for the tests and scripts that import them. esbuild's own postinstall is not needed
@@ -23,7 +23,7 @@ const chunks = join(ROOT, "dist/chunks");
 rmSync(chunks, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: ROOT,
-  entryPoints: { cli: "src/cli.ts", "io/read-worker": "src/io/read-worker.ts", "dedupe/match-worker": "src/dedupe/match-worker.ts" },
+  entryPoints: { cli: "src/cli.ts", "io/read-worker": "src/io/read-worker.ts", "io/write-worker": "src/io/write-worker.ts", "dedupe/match-worker": "src/dedupe/match-worker.ts" },
   outdir: "dist",
   chunkNames: "chunks/[hash]",
   bundle: true,

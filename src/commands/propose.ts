@@ -120,7 +120,8 @@ export async function propose(path: string, opts: AllocateOptions & { strategies
   }
   if (opts.out) {
     files.set("comparison.json", JSON.stringify({ strategies: rows }, null, 2) + "\n");
-    await writeOutputs(opts.out, files);
+    // Every strategy's CSVs: as many rows again for each.
+    await writeOutputs(opts.out, files, "-o", p.rows.length * specs.length);
   }
   if (opts.json) {
     io.stdout(JSON.stringify({ strategies: rows }, null, 2) + "\n");

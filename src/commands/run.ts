@@ -34,7 +34,7 @@ export async function run(path: string, opts: RunOptions, io: Io): Promise<numbe
   const model = buildModel(result, summary);
   files.set("report.md", renderMarkdownModel(model));
   files.set("report.html", renderHtmlModel(model));
-  await writeOutputs(out, files);
+  await writeOutputs(out, files, "-o", result.rows.length);
   stage("write");
   reportTimings(io);
 

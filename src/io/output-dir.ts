@@ -1,9 +1,12 @@
 // The output folder: refuse folders that are not ours, lock beside it, write into a temporary folder and swap it in.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 import { SegmentError } from "../errors.js";
 import type { Producer } from "./write-csv.js";
+import { fileWriter, type FileWriter } from "./write-thread.js";
+
+export { OPEN_FILES } from "./open-files.js";
 
 export const MARKER = ".segment-out";
 
@@ -13,47 +16,17 @@ export const MARKER = ".segment-out";
  */
 export type OutputFiles = Map<string, string | Buffer | Producer>;
 
-/** Files a producer has open at once beside its own; a file used longer ago is closed, and opened again to append. */
-export const OPEN_FILES = 64;
-
-function writeProduced(target: string, produce: Producer): void {
-  const main = openSync(target, "w");
-  // Open files beside the target, the least recently written first: thousands of managers' files open at once ran
-  // out of file handles (EMFILE). A file is made by its first chunk (or at the end, when it gets none).
-  const open = new Map<string, number>();
-  const made = new Set<string>();
-  const paths: string[] = [];
-  const write = (fd: number, chunk: Uint8Array): void => {
-    for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
-  };
-  try {
-    produce(
-      (chunk) => write(main, chunk),
-      (rel) => {
-        const path = join(dirname(target), rel);
-        mkdirSync(dirname(path), { recursive: true });
-        paths.push(path);
-        return (chunk) => {
-          let fd = open.get(path);
-          if (fd === undefined) {
-            if (open.size >= OPEN_FILES) {
-              const [oldest, oldFd] = open.entries().next().value!;
-              open.delete(oldest);
-              closeSync(oldFd);
-            }
-            fd = openSync(path, made.has(path) ? "a" : "w");
-            made.add(path);
-          } else open.delete(path);
-          open.set(path, fd);
-          write(fd, chunk);
-        };
-      },
-    );
-    for (const path of paths) if (!made.has(path)) closeSync(openSync(path, "w"));
-  } finally {
-    closeSync(main);
-    for (const fd of open.values()) closeSync(fd);
-  }
+function writeProduced(target: string, produce: Producer, files: FileWriter): void {
+  const main = files.add(target);
+  produce(
+    (chunk) => files.write(main, chunk),
+    (rel) => {
+      const path = join(dirname(target), rel);
+      mkdirSync(dirname(path), { recursive: true });
+      const file = files.add(path);
+      return (chunk) => files.write(file, chunk);
+    },
+  );
 }
 
 function isOurs(dir: string): boolean {
@@ -90,8 +63,9 @@ function removeLeftovers(abs: string): void {
 /**
  * Writes every file into `DIR.tmp-<pid>` beside DIR, then swaps it in: DIR → DIR.prev, tmp → DIR,
  * DIR.prev removed. A lock beside DIR keeps a second run out; a stale lock (killed run) is taken over.
+ * The CSVs of a run of `rows` rows are written on a thread of their own where that pays (`fileWriter`).
  */
-export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o"): Promise<void> {
+export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o", rows = 0): Promise<void> {
   const abs = resolve(dir);
   const parent = dirname(abs);
   mkdirSync(parent, { recursive: true });
@@ -112,6 +86,7 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
   }
   writeFileSync(lockTarget + ".pid", String(process.pid));
   const tmp = `${abs}.tmp-${process.pid}`;
+  let writer: FileWriter | null = null;
   try {
     checkOutputDir(dir, flag);
     removeLeftovers(abs);
@@ -124,15 +99,17 @@ export async function writeOutputs(dir: string, files: OutputFiles, flag = "-o")
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
-      if (typeof content === "function") writeProduced(target, content);
+      if (typeof content === "function") writeProduced(target, content, (writer ??= fileWriter(rows)));
       else writeFileSync(target, content);
     }
+    writer?.finish();
     writeFileSync(join(tmp, MARKER), "");
     const prev = abs + ".prev";
     if (existsSync(abs)) renameSync(abs, prev);
     renameSync(tmp, abs);
     rmSync(prev, { recursive: true, force: true });
   } catch (e) {
+    writer?.stop();
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {

@@ -5,9 +5,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { OPEN_FILES, writeOutputs, type OutputFiles } from "../../src/io/output-dir.js";
 import type { Sink } from "../../src/io/write-csv.js";
+import { WRITE_THREAD_ROWS } from "../../src/io/write-thread.js";
 import { tempDir } from "../cli/helpers.js";
 
-describe("a producer's files beside its own", () => {
+describe.each([
+  ["on this thread", 0],
+  ["on the write thread", WRITE_THREAD_ROWS],
+])("a producer's files beside its own, written %s", (_, rows) => {
   it("each gets every chunk in order, with more of them than may be open at once", async () => {
     const sides = OPEN_FILES * 3 + 7;
     const files: OutputFiles = new Map();
@@ -22,7 +26,7 @@ describe("a producer's files beside its own", () => {
       }
     });
     const out = join(tempDir(), "out");
-    await writeOutputs(out, files);
+    await writeOutputs(out, files, "-o", rows);
     expect(readFileSync(join(out, "all.csv"), "utf8")).toBe("round 0\nround 1\nround 2\n");
     expect(readdirSync(join(out, "managers")).length).toBe(sides);
     for (let f = 0; f < sides - 1; f++) expect(readFileSync(join(out, `managers/m-${f}.csv`), "utf8")).toBe(`${f}:0\n${f}:1\n${f}:2\n`);
