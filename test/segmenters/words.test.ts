@@ -96,7 +96,7 @@ describe("compileTemplate", () => {
     expect(compileTemplate("no placeholders")({ a: 1 })).toBe("no placeholders");
   });
 
-  it("gives each call its own text: a filling leaves nothing of its values to the next (the pieces are reused)", () => {
+  it("gives each call its own text: a filling leaves nothing of its values to the next", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string(), fc.oneof(fc.string(), fc.integer())), { minLength: 1, maxLength: 6 }), (calls) => {
         const fill = compileTemplate("[{a}] and ({b}) end");
