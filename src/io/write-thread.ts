@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { OpenFiles } from "./open-files.js";
+import { BUFFER_BYTES } from "./write-csv.js";
 
 /** Beside this module as tsc writes it; in dist/io/ from the bundle's entry (dist/cli.js); from the sources (tests), the built one. */
 const WRITE_WORKER = ["./write-worker.js", "./io/write-worker.js", "../../dist/io/write-worker.js"]
@@ -16,8 +17,8 @@ const WRITE_WORKER = ["./write-worker.js", "./io/write-worker.js", "../../dist/i
 
 /** Slots the command's thread may fill ahead of the writing. */
 export const SLOTS = 8;
-/** Bytes a slot holds: a CSV writer's chunk (`BUFFER_BYTES`); a longer chunk takes several. */
-export const SLOT_BYTES = 1 << 20;
+/** Bytes a slot holds: a CSV writer's chunk; a longer chunk takes several. */
+export const SLOT_BYTES = BUFFER_BYTES;
 /** A slot's length saying: no more slots; close every file (made empty where it got nothing) and end. */
 export const END = -1;
 /** `ctrl`'s cells: slots posted, slots written, and 1 once a write failed. */

@@ -85,7 +85,7 @@ describe("the write thread", () => {
     expect(kinds(WRITE_THREAD_ROWS * 10)).toBe("here");
   });
 
-  it("leaves no output folder, and nothing half-written, when a write on the thread fails", async () => {
+  it("keeps the previous output folder, and leaves nothing half-written, when a write on the thread fails", async () => {
     const root = tempDir();
     const out = join(root, "out");
     mkdirSync(out);
