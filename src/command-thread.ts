@@ -4,10 +4,10 @@
 // copies it; with twice the young generation there are half as many scavenges, which saved ~0.5 s of the 2.7 s spent
 // in them on the 300k bench export (`--trace-gc`; BENCHMARKS.md, twenty-second pass). The main thread keeps the terminal: it writes what the command thread says,
 // in the order it says it, and draws the progress bar.
-import { existsSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { statSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, Worker, workerData } from "node:worker_threads";
+import { builtFile } from "./built-file.js";
 import type { Io } from "./commands/options.js";
 import { SegmentError } from "./errors.js";
 import { adoptSpareReader, handOverSpareReader, type ReaderChannel } from "./io/prestart.js";
@@ -15,7 +15,7 @@ import { advanceProgress, forwardProgress, logAboveProgress, startProgress, stop
 
 /** The CLI's own module, which runs the command when started as the command thread: beside this one once built
  * (or above it, from the bundle's chunks), the built one from the sources (tests build first). */
-const CLI = ["./cli.js", "../cli.js", "../dist/cli.js"].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
+const CLI = builtFile(import.meta.url, ["./cli.js", "../cli.js", "../dist/cli.js"]);
 
 /**
  * Exports larger than this run on the command thread: 65,000 rows of the Bitrix24 bench export, 150,000 of a Salesforce

@@ -2,15 +2,14 @@
 // matcher's biggest step) is built beside the reading and normalising instead of after them. It gives the
 // groups `findDuplicates` gives (the same code over the same rows in the same order); where no thread can
 // run, or the thread fails, the matcher runs on this thread.
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtFile } from "../built-file.js";
 import type { DuplicateGroup, Row } from "../types.js";
 import { findDuplicates, groupsOf, memberLists, tieRank, type DedupeOptions } from "./index.js";
 
 // Beside this module as tsc writes it; in dist/dedupe/ from the bundle's entry (dist/cli.js, `npm run build`); from the
 // sources (tests) and the bundle's chunks (dist/chunks/), the built one (`npm test` builds first).
-const WORKER = ["./match-worker.js", "./dedupe/match-worker.js", "../../dist/dedupe/match-worker.js"].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(fileURLToPath(u)));
+const WORKER = builtFile(import.meta.url, ["./match-worker.js", "./dedupe/match-worker.js", "../../dist/dedupe/match-worker.js"]);
 
 /**
  * A row in a `rows` message: name key, address, tax id, city, region, postal code, phone, e-mail, then how many phones

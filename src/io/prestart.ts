@@ -3,15 +3,13 @@
 // encoding and delimiter are settled. A thread takes ~0.2-0.3 s to come up and load its modules; started with its
 // plan it was the main thread's first wait of every streamed run (BENCHMARKS.md, twenty-first pass).
 // Kept apart from read-thread.ts, which loads the reader's own code (iconv-lite, the tokenizer): the CLI imports this.
-import { existsSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { statSync } from "node:fs";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import { builtFile } from "../built-file.js";
 
 // Beside this module as tsc writes it; in dist/io/ from the bundle's entry (dist/cli.js, `npm run build`); from the
 // sources (tests) and the bundle's chunks (dist/chunks/), the built one (`npm test` builds first).
-export const READ_WORKER = ["./read-worker.js", "./io/read-worker.js", "../../dist/io/read-worker.js"]
-  .map((p) => new URL(p, import.meta.url))
-  .find((u) => existsSync(fileURLToPath(u)));
+export const READ_WORKER = builtFile(import.meta.url, ["./read-worker.js", "./io/read-worker.js", "../../dist/io/read-worker.js"]);
 
 /** Files larger than this are streamed, so read on a thread (`ingest`'s WHOLE_UP_TO, or SEGMENT_CHUNK_BYTES when set). */
 const STREAMED_OVER = 2 << 20;

@@ -14,6 +14,11 @@ export function safeCell(value: string): string {
   return value;
 }
 
+/** A character (not the quote itself) that makes its cell quoted: `,`, `;`, a line break or the delimiter. */
+function quotes(c: number, delimiterCode: number): boolean {
+  return c === 44 || c === 59 || c === 10 || c === 13 || c === delimiterCode;
+}
+
 /**
  * One cell as it goes into the file: formula-safe, quoted when it holds a quote, `,`, `;`, a line break
  * or the delimiter, or starts or ends with a space. One pass over the characters, no regex.
@@ -27,7 +32,7 @@ export function encodeCell(raw: string, delimiterCode: number): string {
   for (let i = 0; i < n && !hasQuote; i++) {
     const c = value.charCodeAt(i);
     if (c === 34) hasQuote = quote = true;
-    else if (c === 44 || c === 59 || c === 10 || c === 13 || c === delimiterCode) quote = true;
+    else if (quotes(c, delimiterCode)) quote = true;
   }
   if (!quote) return value;
   return '"' + (hasQuote ? value.replace(/"/g, '""') : value) + '"';
@@ -219,7 +224,7 @@ export class CsvWriter {
         if (c === 34) {
           buf[p++] = 34;
           quote = true;
-        } else if (c === 44 || c === 59 || c === 10 || c === 13 || c === d) quote = true;
+        } else if (quotes(c, d)) quote = true;
         buf[p++] = c;
       } else if (c < 0x800) {
         buf[p++] = 0xc0 | (c >> 6);

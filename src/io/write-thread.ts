@@ -4,16 +4,13 @@
 // stages after the read leave idle: on the 300k-row bench export, 309 MB took 0.2-0.36 s of `writeSync` on the
 // command's thread (0.9 s where the pages were new to the machine). The files are the same either way; where no thread
 // can run, they are written here (`SyncFiles`).
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { builtFile } from "../built-file.js";
 import { OpenFiles } from "./open-files.js";
 import { BUFFER_BYTES } from "./write-csv.js";
 
 /** Beside this module as tsc writes it; in dist/io/ from the bundle's entry (dist/cli.js); from the sources (tests), the built one. */
-const WRITE_WORKER = ["./write-worker.js", "./io/write-worker.js", "../../dist/io/write-worker.js"]
-  .map((p) => new URL(p, import.meta.url))
-  .find((u) => existsSync(fileURLToPath(u)));
+const WRITE_WORKER = builtFile(import.meta.url, ["./write-worker.js", "./io/write-worker.js", "../../dist/io/write-worker.js"]);
 
 /** Slots the command's thread may fill ahead of the writing. */
 export const SLOTS = 8;
@@ -190,15 +187,15 @@ export class WriteThread implements FileWriter {
   }
 }
 
+/**
+ * Rows from which the files go to the write thread: a smaller run's ~1 KB a row are written in a few tens of
+ * milliseconds, about what starting the thread takes.
+ */
+export const WRITE_THREAD_ROWS = 50_000;
+
 /** The files of a run with this many rows: on the write thread where it pays (SEGMENT_WRITE_THREAD=1: always). */
 export function fileWriter(rows: number): FileWriter {
   const on = process.env.SEGMENT_WRITE_THREAD;
   if (on === "1" || (on !== "0" && rows >= WRITE_THREAD_ROWS)) return WriteThread.start() ?? new SyncFiles();
   return new SyncFiles();
 }
-
-/**
- * Rows from which the files go to the write thread: a smaller run's ~1 KB a row are written in a few tens of
- * milliseconds, about what starting the thread takes.
- */
-export const WRITE_THREAD_ROWS = 50_000;
