@@ -15,8 +15,8 @@ function compile(text: string): string[] {
 }
 
 /**
- * Picks the phrase for `lang` and fills `{name}` placeholders from `vars`. The text is made by one join: a flat string
- * (made by `+`, a tree of pieces that the CSV writer and any lookup walked or copied flat again).
+ * Picks the phrase for `lang` and fills `{name}` placeholders from `vars`. The text is made by one join, a flat string:
+ * made by `+`, it was a tree of pieces that the CSV writer and every lookup walked or flattened again.
  */
 export function say(lang: Lang, phrase: Phrase, vars?: Record<string, string | number>): string {
   const text = phrase[lang] ?? phrase.en;

@@ -42,8 +42,7 @@ for (let end = false; !end; ) {
         // Every file told of, written to or not (a manager with no client still gets a file).
         while (learn());
         files.finish();
-      }
-      else {
+      } else {
         know(file);
         files.write(file, data.subarray(s * SLOT_BYTES, s * SLOT_BYTES + length));
       }
