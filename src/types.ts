@@ -185,6 +185,11 @@ export interface SegmentColumn {
   id: string;
   labels: string[];
   reasons: string[];
+  /**
+   * The segmenter's reasons are mostly each client's own (`SegmenterMeta.ownReasons`): segments.csv writes them as they
+   * are rather than looking each up among the texts it has written (`CsvWriter.label`).
+   */
+  ownReasons?: true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,7 +50,14 @@ export function segmentsProducer(r: RunResult, delimiter: string): Producer {
     for (let i = 0; i < r.rows.length; i++) {
       const c = r.clientOfRow[i]!;
       w.cell(r.rows[i]!.clientId);
-      for (const s of r.segments) w.label(s.labels[c] ?? "").label(s.reasons[c] ?? "");
+      for (const s of r.segments) {
+        w.label(s.labels[c] ?? "");
+        // A client's own reason (a figure and its rank, a contact's mailbox) is new to the writer: looked up among the
+        // texts written so far, most were hashed and kept for nothing (300k bench export: the file took 0.89 s against
+        // 1.02 s, medians of six alternating runs).
+        if (s.ownReasons) w.cell(s.reasons[c] ?? "");
+        else w.label(s.reasons[c] ?? "");
+      }
       w.end();
     }
   });

@@ -218,7 +218,7 @@ export async function runSegmenters(clients: Client[], ctx: SegmenterContext, co
       labels[i] = label as string;
       reasons[i] = reason;
     }
-    const col: SegmentColumn = { id: meta.id, labels, reasons };
+    const col: SegmentColumn = meta.ownReasons === true ? { id: meta.id, labels, reasons, ownReasons: true } : { id: meta.id, labels, reasons };
     columns.push(col);
     byId.set(meta.id, col);
   }
