@@ -4,6 +4,7 @@ import type { AcceptedRecord, Field, Lang, Mapping, RawPerson, RawRecord, RawTab
 import { say } from "./i18n.js";
 import { nameKey } from "./normalise/names.js";
 import { own } from "./io/detach.js";
+import { IntSet } from "./int-set.js";
 
 const TEXT = {
   noName: { en: "no company name", ru: "нет названия компании", ro: "lipsește denumirea companiei" },
@@ -220,7 +221,7 @@ export class RecordRules {
   readonly rejects: Reject[] = [];
   private readonly seen = new Set<string>();
   /** Ids written as plain integers (most CRMs'), by value: a set of small integers hashes no text. */
-  private readonly seenNumbers = new Set<number>();
+  private readonly seenNumbers = new IntSet();
   private readonly repeated = new Map<string, number>();
   private done = false;
 
@@ -379,8 +380,7 @@ export class RecordRules {
     const n = plainInteger(id);
     let again: boolean;
     if (n >= 0) {
-      const size = this.seenNumbers.size;
-      again = this.seenNumbers.add(n).size === size;
+      again = !this.seenNumbers.add(n);
     } else {
       const size = this.seen.size;
       again = this.seen.add(id).size === size;
