@@ -153,11 +153,14 @@ export default defineSegmenter<ContactsOptions>({
       const anyEmail = e1 !== "" || e2 !== "" || more.some((e) => e !== "");
       // A named person or a personal address is someone we can reach, though we do not know their role.
       if (!named && anyEmail) {
-        const emails = new Set<string>();
-        for (const e of [e1, e2, ...more]) if (e) emails.add(e.toLowerCase());
-        let allGeneric = true;
-        for (const e of emails) if (!isGenericMailbox(e)) { allGeneric = false; break; }
-        if (allGeneric) return { label: "generic_mailbox", reason: fillGeneric({ emails: [...emails].join(", ") }) };
+        // Most such clients have a personal address: found without gathering the addresses first.
+        let allGeneric = (e1 === "" || isGenericMailbox(e1)) && (e2 === "" || isGenericMailbox(e2));
+        for (let i = 0; allGeneric && i < more.length; i++) if (more[i] !== "" && !isGenericMailbox(more[i]!)) allGeneric = false;
+        if (allGeneric) {
+          const emails = new Set<string>();
+          for (const e of [e1, e2, ...more]) if (e) emails.add(e.toLowerCase());
+          return { label: "generic_mailbox", reason: fillGeneric({ emails: [...emails].join(", ") }) };
+        }
       }
       const anyone = named || anyEmail || client.values.contact_role !== "";
       return { label: "nobody", reason: anyone ? unknownReason : noneReason };

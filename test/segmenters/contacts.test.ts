@@ -91,12 +91,17 @@ describe("contacts", () => {
           makeClient("2", { name: "ООО «Берёзка»", email: "info@berezka.ru" }, { emails: ["info@berezka.ru", "a.petrov@berezka.ru"] }),
           makeClient("3", { name: "ООО «Ландыш»", email: "zakaz@landysh.ru", contact_name: "Анна" }, { emails: ["zakaz@landysh.ru"] }),
           makeClient("4", { name: "ООО «Пустышка»" }),
+          // The same mailbox written in capitals counts once; a personal address among shared ones makes it "nobody".
+          makeClient("5", { name: "ООО «Лилия»", email: "INFO@Lilia.ru" }, { emails: ["info@lilia.ru", "Sales@lilia.ru"] }),
+          makeClient("6", { name: "ООО «Лилия-2»", email: "info@lilia2.ru" }, { emails: ["info@lilia2.ru", "sales@lilia2.ru", "Ivan.Petrov@lilia2.ru"] }),
         ],
         expected: {
           "1": { label: "generic_mailbox", reason: "только общие ящики: info@romashka.ru, office@romashka.ru" },
           "2": { label: "nobody", reason: "ни у одного контакта нет известной роли" },
           "3": "nobody",
           "4": { label: "nobody", reason: "нет контактов" },
+          "5": { label: "generic_mailbox", reason: "только общие ящики: info@lilia.ru, sales@lilia.ru" },
+          "6": { label: "nobody", reason: "ни у одного контакта нет известной роли" },
         },
       },
     ]);
