@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IntSet } from "../src/int-set.js";
+import { IntMap, IntSet } from "../src/int-set.js";
 
 describe("IntSet", () => {
   it("says of each integer whether it was new, as a Set does, through its growth", () => {
@@ -31,5 +31,24 @@ describe("IntSet", () => {
     expect(set.add(2 ** 31 - 1)).toBe(false);
     expect(set.add(300_001)).toBe(true);
     expect(set.size).toBe(300_003);
+  });
+});
+
+describe("IntMap", () => {
+  it("keeps the last value set for each key, as a Map does, through its growth", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), { maxLength: 5000 }), (pairs) => {
+        const map = new IntMap();
+        const reference = new Map<number, number>();
+        for (const [k, v] of pairs) {
+          expect(map.get(k, 7)).toBe(reference.get(k) ?? 7);
+          map.set(k, v);
+          reference.set(k, v);
+        }
+        expect(map.size).toBe(reference.size);
+        for (const [k, v] of reference) expect(map.get(k, 7)).toBe(v);
+      }),
+      { numRuns: 40, seed: 20261128 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Phone numbers: E.164 with a validity verdict, a cheap digits key for matching, and the area code for geography.
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { CountryCode } from "libphonenumber-js/max";
+import { IntMap } from "../int-set.js";
 
 export interface Phone {
   e164: string;
@@ -12,20 +13,13 @@ const EXTENSION = /\s*[,;(]?\s*(?:доб(?:авочный)?|вн(?:утр(?:ен
 const NON_DIGIT = /\D+/g;
 const LEADING_PLUS = /^[^\d+]*\+/;
 
-const CALLING_CODES = new Set<string>();
+/** Calling codes by their value (`IS_CALLING_CODE[7]` for Russia's `7`): none starts with 0. */
+const IS_CALLING_CODE = new Uint8Array(1000);
 const CC_OF_COUNTRY = new Map<string, string>();
 for (const c of getCountries()) {
   const cc = getCountryCallingCode(c);
-  CALLING_CODES.add(cc);
+  IS_CALLING_CODE[Number(cc)] = 1;
   CC_OF_COUNTRY.set(c, cc);
-}
-
-function callingCodeOf(digits: string): string {
-  for (let n = 1; n <= 3 && n < digits.length; n++) {
-    const cc = digits.slice(0, n);
-    if (CALLING_CODES.has(cc)) return cc;
-  }
-  return "";
 }
 
 /**
@@ -150,24 +144,36 @@ export function phoneKey(raw: string, defaultCountry: string): string {
 
 // The library's verdict (~15 µs) is cached per calling code, first five national digits and length:
 // the metadata's patterns decide validity on a number's prefix and length (checked against the
-// library on random RU, RO, US and MD numbers: no disagreement).
-const verdictCache = new Map<number, boolean>();
+// library on random RU, RO, US and MD numbers: no disagreement). The calling code and the five digits
+// after it are one small integer (at most eight digits, none leading: their count is the integer's),
+// and its verdicts are bits of another, by length (`IntMap`): nothing is made per number looked up.
+const verdictCache = new IntMap();
+/** Bits a length's verdict is shifted by in `verdictCache`'s values: one that it is known, one that it is valid. */
+const VALID_SHIFT = 14;
 
 function isValidE164(e164: string): boolean {
-  const digits = e164.slice(1);
-  const cc = callingCodeOf(digits);
-  if (!cc) return false;
-  // The key as one number: the calling code and up to five digits after it, their count, and the length.
-  const head = cc.length + 5 < digits.length ? cc.length + 5 : digits.length;
+  // `+` and its digits: up to 15 where `normalisePhone` asks (a longer number is not cached).
+  const n = e164.length - 1;
+  if (n > VALID_SHIFT + 1) return parsePhoneNumberFromString(e164)?.isValid() ?? false;
+  if (n < 2 || e164.charCodeAt(1) === 48) return false;
   let prefix = 0;
-  for (let i = 0; i < head; i++) prefix = prefix * 10 + (digits.charCodeAt(i) - 48);
-  const key = (prefix * 10 + head) * 100 + digits.length;
-  let v = verdictCache.get(key);
-  if (v === undefined) {
-    v = parsePhoneNumberFromString(e164)?.isValid() ?? false;
-    verdictCache.set(key, v);
+  let ccLength = 0;
+  for (let k = 1; k <= 3 && k < n; k++) {
+    prefix = prefix * 10 + (e164.charCodeAt(k) - 48);
+    if (IS_CALLING_CODE[prefix] === 1) {
+      ccLength = k;
+      break;
+    }
   }
-  return v;
+  if (ccLength === 0) return false;
+  const head = ccLength + 5 < n ? ccLength + 5 : n;
+  for (let i = ccLength + 1; i <= head; i++) prefix = prefix * 10 + (e164.charCodeAt(i) - 48);
+  const known = 1 << (n - 2);
+  const verdicts = verdictCache.get(prefix, 0);
+  if ((verdicts & known) !== 0) return (verdicts & (known << VALID_SHIFT)) !== 0;
+  const valid = parsePhoneNumberFromString(e164)?.isValid() ?? false;
+  verdictCache.set(prefix, verdicts | known | (valid ? known << VALID_SHIFT : 0));
+  return valid;
 }
 
 // Other readings tried when the default country's reading is not a valid number.
