@@ -4,7 +4,7 @@ import type { AcceptedRecord, Field, Lang, Mapping, RawPerson, RawRecord, RawTab
 import { say } from "./i18n.js";
 import { nameKey } from "./normalise/names.js";
 import { own } from "./io/detach.js";
-import { IntSet } from "./int-set.js";
+import { IntSet } from "./int-map.js";
 
 const TEXT = {
   noName: { en: "no company name", ru: "нет названия компании", ro: "lipsește denumirea companiei" },

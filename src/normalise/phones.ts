@@ -1,7 +1,7 @@
 // Phone numbers: E.164 with a validity verdict, a cheap digits key for matching, and the area code for geography.
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { CountryCode } from "libphonenumber-js/max";
-import { IntMap } from "../int-set.js";
+import { IntMap } from "../int-map.js";
 
 export interface Phone {
   e164: string;

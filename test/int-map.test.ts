@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IntMap, IntSet } from "../src/int-set.js";
+import { IntMap, IntSet } from "../src/int-map.js";
 
 describe("IntSet", () => {
   it("says of each integer whether it was new, as a Set does, through its growth", () => {
