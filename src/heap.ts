@@ -49,13 +49,18 @@ export function heapGrowth(phase: "reading" | "half" | "read", used: number, gro
   if (projected > LARGE_HEAP) return Math.min(growth, 10);
   return phase === "read" && used < MEDIUM_HEAP ? growth * 2 : growth;
 }
+/** Whether the heap in use is large (a million-row base): memory then goes before speed. */
+export function heapIsLarge(): boolean {
+  return process.memoryUsage().heapUsed >= LARGE_HEAP;
+}
+
 let fullGc: (() => void) | null | undefined;
 /**
  * On a large heap, a full collection right after a release: V8 would otherwise start the next stage under a
  * limit set before the release, its garbage still counted, and that is where a million-row run peaked.
  */
 export function collectIfLarge(): void {
-  if (process.memoryUsage().heapUsed < LARGE_HEAP || process.env.SEGMENT_HEAP_GROWTH === "0") return;
+  if (!heapIsLarge() || process.env.SEGMENT_HEAP_GROWTH === "0") return;
   if (fullGc === undefined) {
     try {
       setFlagsFromString("--expose-gc");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Memo, MEMO_TRIAL } from "../../src/segmenters/memo.js";
+import { flatten } from "../../src/io/detach.js";
+import { Memo, MEMO_TRIAL, TextPool } from "../../src/segmenters/memo.js";
 
 /** Looks every text up, remembering its length where it was not found; how many were found. */
 function run(memo: Memo<number>, texts: readonly string[]): number {
@@ -57,5 +58,41 @@ describe("Memo", () => {
     expect(memo.full).toBe(true);
     expect(memo.get("t99")).toBe(3);
     expect(memo.get("t100")).toBeUndefined();
+  });
+});
+
+describe("TextPool", () => {
+  /** A reason as a template fills it: a concatenation of a constant, a client's figure and its rank. */
+  const reason = (i: number): string => "выручка по сделкам " + String(1000 + i * 7.5) + ": место " + String(i + 1) + " из 300000";
+
+  it("gives every text back as it was, whichever way the pool keeps it", () => {
+    const keep = new TextPool(undefined, true);
+    const keepLarge = new TextPool(undefined, true, false);
+    const capped = new TextPool(10);
+    const pooled = new TextPool();
+    for (let i = 0; i < 2 * MEMO_TRIAL; i++) {
+      const text = reason(i % 3 === 0 ? 0 : i);
+      const expected = `выручка по сделкам ${1000 + (i % 3 === 0 ? 0 : i) * 7.5}: место ${(i % 3 === 0 ? 0 : i) + 1} из 300000`;
+      // Kept as it comes: the same string, flattened in place.
+      expect(keep.share(text)).toBe(text);
+      expect(keepLarge.share(text)).toBe(expected);
+      expect(capped.share(text)).toBe(expected);
+      expect(pooled.share(text)).toBe(expected);
+    }
+  });
+
+  it("shares one instance of a text that repeats", () => {
+    const pool = new TextPool();
+    const first = pool.share(reason(5));
+    expect(pool.share(reason(5))).toBe(first);
+  });
+});
+
+describe("flatten", () => {
+  it("returns the text it is given, short, long, empty or in pieces", () => {
+    for (const s of ["", "a", "twelve chars", "thirteen char", "Иванов " + "Иван " + "Иванович", "x".repeat(10_000) + "ё"]) {
+      expect(flatten(s)).toBe(s);
+      expect(flatten(s).length).toBe(s.length);
+    }
   });
 });
