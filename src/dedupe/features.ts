@@ -74,6 +74,11 @@ export function nameTokens(nameKey: string): string[] {
   return out;
 }
 
+/** Two tokens in order, space-joined: what `[a, b].sort().join(" ")` gives. */
+function sortedPair(a: string, b: string): string {
+  return b < a ? b + " " + a : a + " " + b;
+}
+
 /**
  * The numbers in a name key, each without leading zeros, distinct, sorted and space-joined (`avtobaza no 05` → `"5"`,
  * `teddy bear 5 5160 s pulaski` → `"5 5160"`); `""` when it has none. Names rarely hold digits, so this is cheap.
@@ -302,17 +307,27 @@ export interface RowProgress {
 class IntList {
   data = new Int32Array(1024);
   length = 0;
+  /**
+   * `progress`: rows added so far and expected in all (`FeatureBuilder`). A list that takes values as the rows come
+   * grows, past GROW_AHEAD values, straight to what it will hold once they are all in (`roomFor`), rather than doubling
+   * up to it: each doubling of a 300k-row export's lists was a copy into fresh pages (0.3 s of the matcher's thread).
+   */
+  constructor(private readonly progress: RowProgress | null = null) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const grown = int32Array(this.length * 2);
+      const grown = int32Array(roomFor(this.length, this.progress));
       grown.set(this.data);
       this.data = grown;
     }
     this.data[this.length++] = v;
   }
-  /** The values as an exact-size array (the list's spare room is let go). */
+  /**
+   * The values as an array of their own length. Room to spare of a sixteenth or less (a list grown to its projected
+   * size) is kept rather than copied away; more is let go.
+   */
   done(): Int32Array {
     if (this.length === this.data.length) return this.data;
+    if (this.data.length - this.length <= this.length >> 4) return this.data.subarray(0, this.length);
     const exact = int32Array(this.length);
     exact.set(this.data.subarray(0, this.length));
     return exact;
@@ -506,14 +521,22 @@ export class PhoneInterner {
  */
 const CAP = 64;
 class DistinctCounter {
-  // Most values sit under one name: keep that name's id, and a Set only once a second one appears.
-  private readonly first: number[] = [];
+  // Most values sit under one name: keep that name's id (plus one: 0 for none yet), and a Set only once a second one appears.
+  private first = new Int32Array(1024);
   private readonly more = new Map<number, Set<number>>();
+  /** `progress`: as `IntList`'s (values are ids in order of first sight: about one new a row). */
+  constructor(private readonly progress: RowProgress | null = null) {}
   add(value: number, name: number): void {
-    const f = this.first;
-    while (f.length <= value) f.push(-1);
-    const seen = f[value]!;
-    if (seen === -1) f[value] = name;
+    let f = this.first;
+    if (value >= f.length) {
+      let size = roomFor(f.length, this.progress);
+      while (size <= value) size *= 2;
+      const grown = int32Array(size);
+      grown.set(f);
+      this.first = f = grown;
+    }
+    const seen = f[value]! - 1;
+    if (seen === -1) f[value] = name + 1;
     else if (seen !== name) {
       const set = this.more.get(value);
       if (set === undefined) this.more.set(value, new Set([seen, name]));
@@ -667,46 +690,46 @@ export class FeatureBuilder {
   private readonly postals = new Interner();
 
   private readonly tax: string[] = [];
-  private readonly taxOf = new IntList();
-  private readonly nameOf = new IntList();
+  private readonly taxOf = new IntList(this.progress);
+  private readonly nameOf = new IntList(this.progress);
   private readonly nameIndex = this.projected("");
-  private readonly nameStart = new IntList();
-  private readonly nameTok = new IntList();
+  private readonly nameStart = new IntList(this.progress);
+  private readonly nameTok = new IntList(this.progress);
   private names = 0;
-  private readonly fingerprint = new IntList();
+  private readonly fingerprint = new IntList(this.progress);
   private readonly numbers: string[] = [];
-  private readonly prefix = new IntList();
-  private readonly suffix = new IntList();
+  private readonly prefix = new IntList(this.progress);
+  private readonly suffix = new IntList(this.progress);
   private readonly df: number[] = [];
 
-  private readonly phoneStart = new IntList();
-  private readonly phoneIds = new IntList();
-  private readonly phoneTailOf = new IntList();
-  private readonly emailStart = new IntList();
-  private readonly emailIds = new IntList();
-  private readonly domainStart = new IntList();
-  private readonly domainIds = new IntList();
+  private readonly phoneStart = new IntList(this.progress);
+  private readonly phoneIds = new IntList(this.progress);
+  private readonly phoneTailOf = new IntList(this.progress);
+  private readonly emailStart = new IntList(this.progress);
+  private readonly emailIds = new IntList(this.progress);
+  private readonly domainStart = new IntList(this.progress);
+  private readonly domainIds = new IntList(this.progress);
   private readonly domainPublic: boolean[] = [];
 
-  private readonly addrOf = new IntList();
+  private readonly addrOf = new IntList(this.progress);
   private readonly addrIndex = this.projected("");
-  private readonly house = new IntList();
-  private readonly streetStart = new IntList();
-  private readonly streetIds = new IntList();
-  private readonly addrKey = new IntList();
-  private readonly houseKey = new IntList();
+  private readonly house = new IntList(this.progress);
+  private readonly streetStart = new IntList(this.progress);
+  private readonly streetIds = new IntList(this.progress);
+  private readonly addrKey = new IntList(this.progress);
+  private readonly houseKey = new IntList(this.progress);
 
-  private readonly city = new IntList();
-  private readonly region = new IntList();
-  private readonly postal = new IntList();
+  private readonly city = new IntList(this.progress);
+  private readonly region = new IntList(this.progress);
+  private readonly postal = new IntList(this.progress);
   private readonly cityOfRaw = new Map<string, number>();
   private readonly regionOfRaw = new Map<string, number>();
   private readonly postalOfRaw = new Map<string, number>();
 
-  private readonly phoneCounter = new DistinctCounter();
-  private readonly emailCounter = new DistinctCounter();
-  private readonly domainCounter = new DistinctCounter();
-  private readonly addrCounter = new DistinctCounter();
+  private readonly phoneCounter = new DistinctCounter(this.progress);
+  private readonly emailCounter = new DistinctCounter(this.progress);
+  private readonly domainCounter = new DistinctCounter(this.progress);
+  private readonly addrCounter = new DistinctCounter(this.progress);
 
   /** A table that takes a new value for most rows, grown to its projected size (`roomFor`). */
   private projected(prefix: string): Interner {
@@ -815,8 +838,10 @@ export class FeatureBuilder {
       nameTok.push(id);
     }
     this.nameStart.push(nameTok.length);
-    const c = tokens.length === 1 ? tokens[0]! : tokens.join("");
-    this.fingerprint.push(this.fingerprints.id(tokens.length === 1 ? c : tokens.sort().join(" ")));
+    // The fingerprint: the tokens in order, space-joined (two of them compared by hand, not by a sort).
+    const n = tokens.length;
+    const c = n === 1 ? tokens[0]! : "";
+    this.fingerprint.push(this.fingerprints.id(n === 1 ? c : n === 2 ? sortedPair(tokens[0]!, tokens[1]!) : tokens.sort().join(" ")));
     this.numbers.push(nameNumbers(key));
     // A typo in a one-word name (`Romashka` / `Romaska`) keeps its prefix or its suffix; a longer
     // name keeps a shared word despite one typo, so it needs no such key.
