@@ -1,6 +1,9 @@
 // The feature table does not depend on how many rows its builder was told to expect: its lists and counters grow to
 // a projected size as rows come (`roomFor`), and a wrong projection must only cost room or copies, never a value.
+// Blocking's keys sorted by buckets come out as a plain sort gives them.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { sortKeys } from "../../src/dedupe/blocking.js";
 import { buildFeatures, FeatureBuilder, type FeatureTable } from "../../src/dedupe/features.js";
 import type { Row } from "../../src/types.js";
 import { makeRow } from "./rows.js";
@@ -77,5 +80,50 @@ describe("feature table growth", () => {
     const key = t.fingerprints.values[t.fingerprint[t.nameOf[0]!]!]!;
     expect(key.split(" ")).toEqual([...key.split(" ")].sort());
     expect(key.split(" ")).toHaveLength(2);
+  });
+});
+
+describe("sortKeys", () => {
+  /** Packed keys as blocking makes them: a 31-bit hash times 2^22 plus a row, rows ascending within a hash's run. */
+  const packed = (hashes: readonly number[], rows: readonly number[]): Float64Array => Float64Array.from(hashes, (h, k) => h * 2 ** 22 + rows[k]!);
+
+  it("sorts as a plain sort does: uniform hashes, a few hot ones, repeats, and the largest key", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        (hot, n, seed) => {
+          let s = seed;
+          const next = (m: number): number => {
+            s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+            return s % m;
+          };
+          const hashes = Array.from({ length: n }, () => (next(3) === 0 ? hot[next(hot.length)]! : next(2 ** 31)));
+          const rows = Array.from({ length: n }, () => next(2 ** 22));
+          if (n > 0) {
+            hashes[0] = 2 ** 31 - 1;
+            rows[0] = 2 ** 22 - 1;
+          }
+          // As blocking writes them (rows ascending) and in any order.
+          const byRow = packed(hashes, [...rows].sort((a, b) => a - b));
+          const keys = packed(hashes, rows);
+          for (const k of [byRow, keys]) {
+            const expected = Float64Array.from(k).sort();
+            sortKeys(k);
+            expect(k).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("sorts a list holding a value that is no packed key whole", () => {
+    const keys = Float64Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 20_000);
+    keys[5] = 2 ** 60;
+    sortKeys(keys);
+    expect(keys[19_999]).toBe(2 ** 60);
+    for (let i = 1; i < keys.length; i++) expect(keys[i]! >= keys[i - 1]!).toBe(true);
   });
 });
