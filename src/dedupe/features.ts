@@ -322,12 +322,12 @@ class IntList {
     this.data[this.length++] = v;
   }
   /**
-   * The values as an array of their own length. Room to spare of a sixteenth or less (a list grown to its projected
-   * size) is kept rather than copied away; more is let go.
+   * The values as an array of their own length. Room to spare of an eighth or less (a list grown to its projected
+   * size: 7% on the 300k bench export, its rows projected 2% high) is kept rather than copied away; more is let go.
    */
   done(): Int32Array {
     if (this.length === this.data.length) return this.data;
-    if (this.data.length - this.length <= this.length >> 4) return this.data.subarray(0, this.length);
+    if (this.data.length - this.length <= this.length >> 3) return this.data.subarray(0, this.length);
     const exact = int32Array(this.length);
     exact.set(this.data.subarray(0, this.length));
     return exact;
