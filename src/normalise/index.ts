@@ -4,7 +4,7 @@ import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
 import { cleanCell, pushCellValues } from "../records.js";
-import { DATE_FIELDS, FIELDS, NUMBER_FIELDS } from "../types.js";
+import { DATE_FIELDS, FIELDS, NUMBER_FIELDS, type DateField, type NumberField } from "../types.js";
 import type { AcceptedRecord, Field, FieldValues, Lang, Mapping, Person, RecordsResult, Row, Warning } from "../types.js";
 import { emailDomain, isPublicMailDomain, normaliseEmail, websiteDomain } from "./contact.js";
 import { clearCountryCache, isKnownCountry, normaliseCountry } from "./country.js";
@@ -275,6 +275,37 @@ class Interned {
   }
 }
 
+/**
+ * A settled date or number into a row's values, a function a field: a store by a field name that varies from one
+ * column to the next is a megamorphic one (300k rows, eight columns: ~0.2 s).
+ */
+const SETTERS: Record<DateField | NumberField, (values: FieldValues, value: string) => void> = {
+  created_at: (o, s) => {
+    o.created_at = s;
+  },
+  last_activity_at: (o, s) => {
+    o.last_activity_at = s;
+  },
+  last_purchase_at: (o, s) => {
+    o.last_purchase_at = s;
+  },
+  employees: (o, s) => {
+    o.employees = s;
+  },
+  annual_revenue: (o, s) => {
+    o.annual_revenue = s;
+  },
+  activity_count: (o, s) => {
+    o.activity_count = s;
+  },
+  deals_won: (o, s) => {
+    o.deals_won = s;
+  },
+  revenue_won: (o, s) => {
+    o.revenue_won = s;
+  },
+};
+
 /** The row's values from a list in FIELDS order, written as one literal so every row's values share one object shape. */
 function valuesFrom(v: string[], clientId: string): FieldValues {
   // Own copies (the row outlives the chunk of the file it came from); values that repeat across rows (places, owners, statuses) one shared instance each;
@@ -437,6 +468,7 @@ export class Normaliser {
     if (this.sample !== null) this.begin();
     const { lang, headerLang, rows, warnings } = this;
     const habits = DIALECT_HABITS[this.ctx.mapping.dialect] ?? { dayFirst: null, decimalComma: null };
+    const columns: Array<{ first: Int32Array; results: Array<string | null>; set: (values: FieldValues, value: string) => void }> = [];
     for (const plan of this.plans) {
       const col = plan.interned;
       if (col === null) continue;
@@ -454,14 +486,15 @@ export class Normaliser {
         results[id] = plan.kind === K_DATE ? parseDate(value, plan.dayFirst) : plan.kind === K_EMPLOYEES ? parseEmployees(value, plan.decimalComma) : parseNumber(value, plan.decimalComma);
       }
       const field = plan.field;
-      for (let r = 0; r < rows.length; r++) {
-        const id = col.first[r]!;
-        if (id < 0) continue;
-        const result = results[id]!;
-        const row = rows[r]!;
-        if (result === null) warnings.push({ line: row.line, clientId: row.clientId, field, value: col.distinct[id]!, problem: plan.problem });
-        else row.values[field] = result;
+      if (results.includes(null)) {
+        for (let r = 0; r < rows.length; r++) {
+          const id = col.first[r]!;
+          if (id < 0 || results[id] !== null) continue;
+          const row = rows[r]!;
+          warnings.push({ line: row.line, clientId: row.clientId, field, value: col.distinct[id]!, problem: plan.problem });
+        }
       }
+      columns.push({ first: col.first, results, set: SETTERS[field as DateField | NumberField] });
       if (this.filled !== null) {
         let n = 0;
         for (let r = 0; r < this.count; r++) {
@@ -471,6 +504,17 @@ export class Normaliser {
         this.filled[plan.at] = n;
       }
       plan.interned = null;
+    }
+    // Then each row's columns at once: a row's values are reached once, not once a column.
+    for (let r = 0; r < rows.length; r++) {
+      const values = rows[r]!.values;
+      for (let k = 0; k < columns.length; k++) {
+        const c = columns[k]!;
+        const id = c.first[r]!;
+        if (id < 0) continue;
+        const result = c.results[id]!;
+        if (result !== null) c.set(values, result);
+      }
     }
     // The caches are keyed by the file's cells: dropping them lets the decoded text go.
     clearNameCaches();
