@@ -170,7 +170,9 @@ function run(head: ExportHead, opts: IngestOptions, batches: Iterable<RawRecord[
       const warnings = normaliser.warningsSoFar();
       const before = warnings.length;
       normaliser.push(rules.takeAccepted());
-      opts.onRows?.(normaliser.rowsSoFar(), progress());
+      const read = progress();
+      if (read > 0 && read < 1) normaliser.expect(count / read);
+      opts.onRows?.(normaliser.rowsSoFar(), read);
       detachFrom(warnings, before, rules.rejects, rejectsBefore);
       // The normalisers' per-value caches are keyed by this chunk's cells.
       clearNameCaches();

@@ -199,6 +199,9 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
 
 const NO_COLUMNS: readonly number[] = [];
 
+/** A column's list of first values grows to the projected row count once it holds this many (`Interned`). */
+const GROW_AHEAD = 8192;
+
 /** A column past this many distinct values, most of its values new (amounts, revenues), stops interning. */
 const SPILL_AT = 20_000;
 
@@ -228,6 +231,8 @@ class Interned {
   constructor(
     private readonly field: Field,
     private readonly columns: readonly number[],
+    /** Rows expected in all, as projected while a file is read (`Normaliser.expect`; 0: not known). */
+    private readonly expected: { rows: number } = { rows: 0 },
   ) {
     this.dates = (DATE_FIELDS as readonly string[]).includes(field);
   }
@@ -241,7 +246,9 @@ class Interned {
       scratch[0] = v;
     } else n = valuesOf(scratch, rec, this.field, this.columns);
     if (this.length === this.first.length) {
-      const grown = new Int32Array(this.first.length * 2);
+      // Past GROW_AHEAD rows, straight to the projected count (5% more): each doubling was a copy into fresh pages.
+      const rows = this.expected.rows;
+      const grown = new Int32Array(Math.max(this.first.length * 2, this.length >= GROW_AHEAD && rows > this.length ? Math.ceil(rows * 1.05) : 0));
       grown.set(this.first);
       this.first = grown;
     }
@@ -415,6 +422,17 @@ export class Normaliser {
     this.filled = ctx.keepRows === undefined ? null : new Int32Array(FIELDS.length);
   }
 
+  /** Rows expected in all (`expect`). */
+  private readonly expected = { rows: 0 };
+
+  /**
+   * How many records the caller expects in all, projected from the share of the file read so far: the date and
+   * number columns make room for that many at once rather than doubling up to it. Only a hint.
+   */
+  expect(rows: number): void {
+    if (Number.isFinite(rows) && rows > 0) this.expected.rows = Math.min(Math.round(rows), 1 << 26);
+  }
+
   /** The rows so far, in order (the list only grows; what the matcher reads of a row is final once it is made). */
   rowsSoFar(): readonly Row[] {
     return this.rows;
@@ -450,10 +468,10 @@ export class Normaliser {
       const plan: Plan = { field: f, at: FIELD_INDEX.get(f)!, kind: K_PLAIN, columns: columnsOf(f), split: SPLIT_FIELDS.has(f), interned: null, dayFirst: false, decimalComma: false, problem: "" };
       if ((DATE_FIELDS as readonly string[]).includes(f)) {
         plan.kind = K_DATE;
-        plan.interned = new Interned(f, plan.columns);
+        plan.interned = new Interned(f, plan.columns, this.expected);
       } else if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
         plan.kind = f === "employees" ? K_EMPLOYEES : K_NUMBER;
-        plan.interned = new Interned(f, plan.columns);
+        plan.interned = new Interned(f, plan.columns, this.expected);
       } else if (f === "name") plan.kind = K_NAME;
       else if (f === "country") plan.kind = K_COUNTRY;
       else if (plan.split || f === "tax_id") plan.kind = K_LATER;

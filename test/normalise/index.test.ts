@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { inferDefaultCountry, normaliseRecords } from "../../src/normalise/index.js";
+import { inferDefaultCountry, normaliseRecords, Normaliser } from "../../src/normalise/index.js";
 import { buildRecords } from "../../src/records.js";
 import type { AcceptedRecord, Dialect, Mapping, RecordsResult } from "../../src/types.js";
 
@@ -253,5 +253,45 @@ describe("records read through the mapping", () => {
     expect(romashka!.nameKey).toBe("romashka");
     expect(elka!.values).toMatchObject({ created_at: "", annual_revenue: "150000", employees: "500" });
     expect(viaCells.warnings.map((w) => [w.line, w.field, w.value])).toEqual([[4, "created_at", "31.02.2025"]]);
+  });
+});
+
+describe("Normaliser fed in batches with a projected row count", () => {
+  // 30,000 records with dates and numbers in every settled column, some unreadable: past the point (8,192 rows) where a
+  // column's list grows straight to the projection.
+  const records: AcceptedRecord[] = Array.from({ length: 30_000 }, (_, i) => ({
+    line: i + 2,
+    clientId: String(i + 1),
+    cells: [],
+    raw: {
+      name: [`ООО «Компания ${i % 977}»`],
+      created_at: [i % 4999 === 0 ? "31.02.2025" : `${String(1 + (i % 28)).padStart(2, "0")}.${String(1 + (i % 12)).padStart(2, "0")}.20${10 + (i % 15)}`],
+      last_activity_at: [`${String(1 + (i % 27)).padStart(2, "0")}.0${1 + (i % 9)}.2026 1${i % 10}:00:00`],
+      annual_revenue: [i % 7919 === 0 ? "много" : `${(i * 37) % 100000} ${String(i % 1000).padStart(3, "0")},${String(i % 100).padStart(2, "0")}`],
+      employees: [["менее 50", "50-250", "250-500", "более 500"][i % 4]!],
+      activity_count: [String(i % 60)],
+    },
+    contacts: [],
+    tags: [],
+  }));
+  const settled = (expected: number | null) => {
+    const n = new Normaliser({ mapping: mapping("bitrix24"), lang: "ru" });
+    for (let i = 0; i < records.length; i += 1000) {
+      n.push(records.slice(i, i + 1000));
+      if (expected !== null) n.expect(expected);
+    }
+    const out = n.finish();
+    return { values: out.rows.map((r) => [r.values.created_at, r.values.last_activity_at, r.values.annual_revenue, r.values.employees, r.values.activity_count].join("|")), warnings: out.warnings };
+  };
+  const plain = settled(null);
+
+  it("settles every column as it would without one", () => {
+    expect(plain.values[1]).toBe("2011-02-02|2026-02-02|37001.01|50|1");
+    // Columns in the order of FIELDS (annual revenue before the creation date), rows in order within each.
+    expect(plain.warnings.map((w) => `${w.line} ${w.field}`)).toEqual([
+      "2 annual_revenue", "7921 annual_revenue", "15840 annual_revenue", "23759 annual_revenue",
+      "2 created_at", "5001 created_at", "10000 created_at", "14999 created_at", "19998 created_at", "24997 created_at", "29996 created_at",
+    ]);
+    for (const expected of [0, 9_000, 30_000, 31_500, 500_000]) expect(settled(expected)).toEqual(plain);
   });
 });
