@@ -54,3 +54,23 @@ export function float64Array(length: number): Float64Array<ArrayBuffer> {
   const pages = pagesFor(length * 8);
   return pages ? new Float64Array(pages, 0, length) : new Float64Array(length);
 }
+
+/** A table past this many values, still growing as rows come, is grown to its projected size (`roomFor`). */
+const GROW_AHEAD = 8192;
+
+/** Rows added so far, and how many are expected in all (0: unknown). */
+export interface RowProgress {
+  rows: number;
+  expected: number;
+}
+
+/**
+ * The room a table full at `id` values grows to: twice as much, or, past GROW_AHEAD values with rows still to come,
+ * what it will hold at this rate once they are all in (5% more; at most 4 values a row). Each doubling of a table that
+ * takes values as rows come is a copy into fresh pages, which cost more here than the work done on them.
+ */
+export function roomFor(id: number, p: RowProgress | null): number {
+  const size = id * 2;
+  if (p === null || id < GROW_AHEAD || p.rows <= 0 || p.expected <= p.rows) return size;
+  return Math.max(size, Math.min(Math.ceil(((id * p.expected) / p.rows) * 1.05), p.expected * 4));
+}

@@ -3,7 +3,9 @@ import { isPublicMailDomain } from "../normalise/contact.js";
 import { latinFold } from "../normalise/names.js";
 import type { Row } from "../types.js";
 import { fnv1a } from "./strings.js";
-import { float64Array, int32Array } from "../pages.js";
+import { float64Array, int32Array, roomFor, type RowProgress } from "../pages.js";
+
+export type { RowProgress };
 
 // Noise words; legal forms are already gone from Row.nameKey (src/normalise/names.ts).
 const NAME_STOP = new Set(["the", "and", "of", "si", "et"]);
@@ -282,25 +284,6 @@ export class Interner {
   trim(): void {
     if (this.values.length > this.count) this.values.length = this.count;
   }
-}
-
-/** A table past this many values, still growing as rows come, is grown to its projected size (`roomFor`). */
-const GROW_AHEAD = 8192;
-
-/**
- * The room a table full at `id` values grows to: twice as much, or, past GROW_AHEAD values with rows still to come,
- * what it will hold at this rate once they are all in (5% more; at most 4 values a row).
- */
-function roomFor(id: number, p: RowProgress | null): number {
-  const size = id * 2;
-  if (p === null || id < GROW_AHEAD || p.rows <= 0 || p.expected <= p.rows) return size;
-  return Math.max(size, Math.min(Math.ceil(((id * p.expected) / p.rows) * 1.05), p.expected * 4));
-}
-
-/** Rows added to a `FeatureBuilder` so far, and how many it expects in all (0: unknown). */
-export interface RowProgress {
-  rows: number;
-  expected: number;
 }
 
 /** A growing list of int32 (4 bytes a value, where a number[] of ids costs 8 and keeps room for half as many again). */

@@ -3,6 +3,7 @@ import { own, share } from "../io/detach.js";
 import { say } from "../i18n.js";
 import type { Phrase } from "../i18n.js";
 import { DIALECT_HABITS } from "../schema/dialects.js";
+import { roomFor } from "../pages.js";
 import { cleanCell, pushCellValues } from "../records.js";
 import { DATE_FIELDS, FIELDS, NUMBER_FIELDS, type DateField, type NumberField } from "../types.js";
 import type { AcceptedRecord, Field, FieldValues, Lang, Mapping, Person, RecordsResult, Row, Warning } from "../types.js";
@@ -199,9 +200,6 @@ export function inferDefaultCountry(records: readonly AcceptedRecord[], lang: La
 
 const NO_COLUMNS: readonly number[] = [];
 
-/** A column's list of first values grows to the projected row count once it holds this many (`Interned`). */
-const GROW_AHEAD = 8192;
-
 /** A column past this many distinct values, most of its values new (amounts, revenues), stops interning. */
 const SPILL_AT = 20_000;
 
@@ -246,9 +244,8 @@ class Interned {
       scratch[0] = v;
     } else n = valuesOf(scratch, rec, this.field, this.columns);
     if (this.length === this.first.length) {
-      // Past GROW_AHEAD rows, straight to the projected count (5% more): each doubling was a copy into fresh pages.
-      const rows = this.expected.rows;
-      const grown = new Int32Array(Math.max(this.first.length * 2, this.length >= GROW_AHEAD && rows > this.length ? Math.ceil(rows * 1.05) : 0));
+      // One value a row: past a few thousand, straight to the projected count rather than doubling up to it.
+      const grown = new Int32Array(roomFor(this.length, { rows: this.length, expected: this.expected.rows }));
       grown.set(this.first);
       this.first = grown;
     }
